@@ -1,0 +1,34 @@
+# Two commands on a fresh machine: `make build` and `make test`.
+VENV   := .venv
+PY     := $(VENV)/bin/python
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: build test check serve clean
+
+build: $(VENV)/.runtime  ## Check everything, build into a temporary folder, publish to site/ on success.
+	$(PY) -m policysite build --site-dir site
+
+check: $(VENV)/.runtime  ## Run every policy check without rendering HTML.
+	$(PY) -m policysite check
+
+serve: $(VENV)/.runtime  ## Live preview on http://127.0.0.1:8000/
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+test: $(VENV)/.dev  ## Build real sites in temporary folders and check them.
+	$(PY) -m pytest
+
+$(VENV)/bin/python:
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: requirements.txt pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --no-deps -e .
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+clean:
+	rm -rf site .site-build-* .site-old-* .pytest_cache

@@ -1,0 +1,50 @@
+"""Load and judge the whole policy before MkDocs cleans site/.
+
+Runs in on_config, the last moment at which a failure still leaves the
+previously built site untouched.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import i18n_state
+import policy_state
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+
+from policysite import PolicyError, load_policy
+
+log = get_plugin_logger(__name__)
+
+
+def _project_root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def _check_languages(config: MkDocsConfig) -> None:
+    declared = [language.code for language in policy_state.policy().languages]
+    built = [language.locale for language in i18n_state.i18n_plugin(config).config.languages]
+    if sorted(declared) != sorted(built):
+        raise PluginError(
+            f"mkdocs.yml: i18n.languages: the site builds {', '.join(built)} but data/policy.yml declares "
+            f"{', '.join(declared)} — list the same languages in both files.")
+
+
+# After the i18n plugin (-100), so that `building` and the language are this run's.
+@event_priority(-110)
+def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
+    if not i18n_state.is_first_language_build(config):
+        return None
+    policy_state.current = None
+    root = _project_root(config)
+    try:
+        docs = Path(config.docs_dir).resolve().relative_to(root).as_posix()
+        policy_state.current = load_policy(root, docs=docs)
+    except PolicyError as error:
+        raise PluginError(str(error)) from None
+    _check_languages(config)
+    log.info(f"Policy “{policy_state.current.id}” version {policy_state.current.version}: "
+             f"last updated {policy_state.current.updated.date.isoformat()} ({policy_state.current.updated.origin}).")
+    return None

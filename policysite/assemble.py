@@ -1,0 +1,62 @@
+"""Assemble one language's page from its filled sections."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .labels import labels, section_number
+from .model import Section, SectionText
+
+_HEADING = re.compile(r"^(#{1,5})(\s+\S.*)$")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+def heading_text(section: Section, title: str, language: str) -> str:
+    if section.role == "appendix":
+        return labels(language)["appendix"] + title
+    if section.number is not None:
+        return section_number(section.number, language) + title
+    return title
+
+
+def contents_list(sections: list[Section], titles: dict[str, str], language: str) -> str:
+    """The intro's list of sections, made from the headings so it never drifts."""
+    lines = [f"- [{heading_text(s, titles[s.id], language)}](#{s.id})"
+             for s in sections if s.role != "intro"]
+    return "\n".join(lines)
+
+
+def inventory_table(inventory: dict[str, Any] | None) -> str:
+    """A Markdown table from resolved inventory data (one language)."""
+    if not inventory:
+        return ""
+    columns = list(inventory["columns"])
+    def cell(value: Any) -> str:
+        return str(value).replace("|", "\\|").replace("\n", "<br>")
+    header = "| " + " | ".join(cell(inventory["columns"][c]) for c in columns) + " |"
+    rule = "|" + "|".join(" --- " for _ in columns) + "|"
+    rows = ["| " + " | ".join(cell(row[c]) for c in columns) + " |" for row in inventory["rows"]]
+    return "\n".join([header, rule, *rows])
+
+
+def demote_headings(markdown: str) -> str:
+    """Section files use `##` for their sub-sections; on the page they sit under `##` sections."""
+    out, fenced = [], False
+    for line in markdown.splitlines():
+        if _FENCE.match(line):
+            fenced = not fenced
+        match = None if fenced else _HEADING.match(line)
+        out.append(f"#{match.group(1)}{match.group(2)}" if match else line)
+    return "\n".join(out)
+
+
+def assemble_page(title: str, texts: list[SectionText], language: str) -> str:
+    parts = [f"# {title}"]
+    for text in texts:
+        if text.title is not None:
+            parts.append(f"## {heading_text(text.section, text.title, language)} {{#{text.section.id}}}")
+        body = demote_headings(text.rendered).strip()
+        if body:
+            parts.append(body)
+    return "\n\n".join(parts) + "\n"

@@ -1,0 +1,247 @@
+"""The facts under data/: load every file, validate it, name file, key and fix."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from .findings import Finding
+from .yamlfile import YamlDocument, read_yaml
+
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
+DOMAIN = re.compile(r"^(?!-)[a-z0-9-]+(\.[a-z0-9-]+)+$")
+
+# Files the core knows, with their keys; `True` marks required keys.
+SCHEMA: dict[str, dict[str, bool]] = {
+    "company": {"legal_name": True, "address": True, "website": True, "domains": True,
+                "mini_program": False, "brand": False},
+    "contact": {"email": True, "response_days": True, "phone": False},
+    "policy": {"id": True, "title": True, "version": True, "effective": True, "updated": False,
+               "default_language": True, "languages": True, "sections": True},
+    "inventory": {"columns": True, "rows": True},
+}
+
+
+@dataclass
+class DataSet:
+    """Every data file by name (``company`` for data/company.yml)."""
+
+    documents: dict[str, YamlDocument] = field(default_factory=dict)
+
+    def __getitem__(self, name: str) -> Any:
+        return self.documents[name].value
+
+    def get(self, name: str, default: Any = None) -> Any:
+        document = self.documents.get(name)
+        return default if document is None else document.value
+
+    def where(self, name: str, *key: str | int) -> tuple[str, int]:
+        document = self.documents[name]
+        return document.path, document.line(*key)
+
+    @property
+    def languages(self) -> list[str]:
+        return [language["code"] for language in self["policy"]["languages"]]
+
+
+class _Checker:
+    """Collects schema findings for one document."""
+
+    def __init__(self, document: YamlDocument, languages: list[str]):
+        self.document = document
+        self.languages = languages
+        self.findings: list[Finding] = []
+
+    def report(self, key: tuple, problem: str, fix: str) -> None:
+        dotted = ".".join(str(part) for part in key)
+        self.findings.append(Finding(self.document.path, self.document.line(*key), "data.schema",
+                                     f"`{dotted}` {problem}", fix))
+
+    def mapping(self, key: tuple, value: Any, known: dict[str, bool]) -> bool:
+        if not isinstance(value, dict):
+            self.report(key, "must be a mapping of keys to values",
+                        "write one `key: value` per line under it")
+            return False
+        for name, required in known.items():
+            if required and value.get(name) is None:
+                self.report(key + (name,) if key else (name,), "is missing",
+                            f"add `{name}:` to {self.document.path}")
+        for name in value:
+            if name not in known:
+                close = difflib.get_close_matches(str(name), list(known), n=1)
+                hint = f"did you mean `{close[0]}`?" if close else f"known keys: {', '.join(known)}"
+                self.report(key + (name,), "is not a known key", f"remove it or rename it ({hint})")
+        return True
+
+    def text(self, key: tuple, value: Any, *, localized: bool = True) -> None:
+        if value is None:
+            return
+        if isinstance(value, dict) and localized:
+            missing = [code for code in self.languages if not _filled(value.get(code))]
+            extra = [code for code in value if code not in self.languages]
+            if missing:
+                self.report(key, f"has no text for {', '.join(missing)}",
+                            f"add `{missing[0]}: …` under it, or give one value for all languages")
+            if extra:
+                self.report(key, f"has text for undeclared language {', '.join(map(str, extra))}",
+                            "declare the language under `languages:` in data/policy.yml or remove it")
+            for code in self.languages:
+                if code in value and not isinstance(value[code], (str, int, float)):
+                    self.report(key + (code,), "must be text", "write the text on the same line, quoted if needed")
+            return
+        if not isinstance(value, (str, int, float)) or isinstance(value, bool) or str(value).strip() == "":
+            form = "text, or text per language (`zh: …`, `en: …`)" if localized else "text"
+            self.report(key, f"must be {form}", "write the value after the colon")
+
+    def check(self, key: tuple, value: Any, ok: Callable[[Any], bool], problem: str, fix: str) -> None:
+        if value is not None and not ok(value):
+            self.report(key, problem, fix)
+
+
+def _filled(value: Any) -> bool:
+    return value is not None and str(value).strip() != ""
+
+
+def _positive_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value > 0
+
+
+def _date(value: Any) -> bool:
+    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+
+
+def _check_policy(c: _Checker, policy: dict) -> None:
+    c.check(("id",), policy.get("id"), lambda v: isinstance(v, str) and bool(SLUG.match(v)),
+            "must be a lower-case slug", "use letters, digits and hyphens, e.g. `acme-privacy`")
+    c.text(("title",), policy.get("title"))
+    c.check(("version",), policy.get("version"), _positive_int, "must be a whole number from 1",
+            "write the version number, e.g. `version: 1`")
+    for name in ("effective", "updated"):
+        c.check((name,), policy.get(name), _date, "must be a date written YYYY-MM-DD",
+                f"write e.g. `{name}: 2024-11-18` (no quotes)")
+    languages = policy.get("languages")
+    if not isinstance(languages, list) or not languages:
+        c.report(("languages",), "must list at least one language",
+                 "add `- {code: zh, name: 简体中文, locale: zh_Hans_CN, hreflang: zh-CN}`")
+    else:
+        for index, language in enumerate(languages):
+            if c.mapping(("languages", index), language,
+                         {"code": True, "name": True, "locale": True, "hreflang": True}):
+                c.check(("languages", index, "code"), language.get("code"),
+                        lambda v: isinstance(v, str) and bool(re.match(r"^[a-z]{2,3}$", v)),
+                        "must be a two- or three-letter language code", "write e.g. `code: en`")
+    codes = [lang.get("code") for lang in languages or [] if isinstance(lang, dict)]
+    c.check(("default_language",), policy.get("default_language"), lambda v: v in codes,
+            "is not one of the declared languages", f"use one of: {', '.join(map(str, codes))}")
+    sections = policy.get("sections")
+    if not isinstance(sections, list) or not sections:
+        c.report(("sections",), "must list the sections in order",
+                 "add `- {id: intro, role: intro}` and one line per section")
+        return
+    seen: set[str] = set()
+    for index, section in enumerate(sections):
+        if not c.mapping(("sections", index), section, {"id": True, "role": True}):
+            continue
+        section_id = section.get("id")
+        c.check(("sections", index, "id"), section_id, lambda v: isinstance(v, str) and bool(SLUG.match(v)),
+                "must be a lower-case slug (it becomes the file name and the anchor)",
+                "use letters, digits and hyphens, e.g. `id: rights`")
+        if section_id in seen:
+            c.report(("sections", index, "id"), f"repeats the section id `{section_id}`",
+                     "give every section its own id")
+        seen.add(section_id)
+        c.check(("sections", index, "role"), section.get("role"), lambda v: isinstance(v, str) and bool(v),
+                "must name what the section discloses", "write e.g. `role: rights`")
+
+
+def _check_company(c: _Checker, company: dict) -> None:
+    for name in ("legal_name", "address", "mini_program", "brand"):
+        c.text((name,), company.get(name))
+    c.text(("website",), company.get("website"), localized=False)
+    domains = company.get("domains")
+    if domains is not None:
+        if not isinstance(domains, list) or not domains:
+            c.report(("domains",), "must list the company's domains", "write `- example.com` per domain")
+        else:
+            for index, domain in enumerate(domains):
+                c.check(("domains", index), domain, lambda v: isinstance(v, str) and bool(DOMAIN.match(v)),
+                        "is not a domain name", "write a bare domain such as `example.com`, no scheme or path")
+
+
+def _check_contact(c: _Checker, contact: dict) -> None:
+    c.check(("email",), contact.get("email"), lambda v: isinstance(v, str) and bool(EMAIL.match(v)),
+            "is not an e-mail address", "write it as `name@example.com`")
+    c.check(("response_days",), contact.get("response_days"), _positive_int,
+            "must be a whole number of working days", "write e.g. `response_days: 15`")
+    c.text(("phone",), contact.get("phone"), localized=False)
+
+
+def _check_inventory(c: _Checker, inventory: dict) -> None:
+    columns = inventory.get("columns")
+    if not isinstance(columns, dict) or not columns:
+        c.report(("columns",), "must map each column key to its heading", "write e.g. `scenario: {zh: 场景, en: Scenario}`")
+        return
+    for name, heading in columns.items():
+        c.text(("columns", name), heading)
+    rows = inventory.get("rows")
+    if not isinstance(rows, list) or not rows:
+        c.report(("rows",), "must list at least one row", "add `- scenario: …` with every column")
+        return
+    for index, row in enumerate(rows):
+        if c.mapping(("rows", index), row, {name: True for name in columns}):
+            for name in columns:
+                c.text(("rows", index, name), row.get(name))
+
+
+CHECKS = {"company": _check_company, "contact": _check_contact,
+          "policy": _check_policy, "inventory": _check_inventory}
+
+
+def load_data(data_dir: Path, display_root: Path) -> tuple[DataSet, list[Finding]]:
+    """Read every ``*.yml`` under data_dir; validate the files the core knows."""
+    dataset = DataSet()
+    findings: list[Finding] = []
+    if not data_dir.is_dir():
+        return dataset, [Finding(_display(data_dir, display_root), 0, "data.missing",
+                                 "the data folder does not exist", "create data/ with company.yml, contact.yml and policy.yml")]
+    for path in sorted(data_dir.glob("*.yml")) + sorted(data_dir.glob("*.yaml")):
+        document, problems = read_yaml(path, _display(path, display_root))
+        findings += problems
+        if document is not None:
+            dataset.documents[path.stem] = document
+    for name in ("company", "contact", "policy"):
+        if name not in dataset.documents and not any(f.path.endswith(f"{name}.yml") for f in findings):
+            findings.append(Finding(f"{_display(data_dir, display_root)}/{name}.yml", 0, "data.missing",
+                                    "this required data file is missing", f"create it with the keys {', '.join(SCHEMA[name])}"))
+    if findings:
+        return dataset, findings
+    policy_doc = dataset.documents["policy"]
+    policy_checker = _Checker(policy_doc, [])
+    if policy_checker.mapping((), policy_doc.value, SCHEMA["policy"]):
+        languages = [lang.get("code") for lang in policy_doc.value.get("languages") or []
+                     if isinstance(lang, dict) and lang.get("code")]
+        policy_checker.languages = languages
+        _check_policy(policy_checker, policy_doc.value)
+    else:
+        languages = []
+    findings += policy_checker.findings
+    for name, check in CHECKS.items():
+        if name == "policy" or name not in dataset.documents:
+            continue
+        checker = _Checker(dataset.documents[name], languages)
+        if checker.mapping((), dataset.documents[name].value, SCHEMA[name]):
+            check(checker, dataset.documents[name].value)
+        findings += checker.findings
+    return dataset, findings
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,45 @@
+"""Findings: what the core reports instead of raising tracebacks.
+
+Every problem the core detects becomes a Finding printed as
+``path:line: rule: problem — fix`` so that an editor can jump to it and a
+lawyer can act on it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    path: str
+    line: int
+    rule: str
+    problem: str
+    fix: str
+    severity: Severity = field(default=Severity.ERROR, compare=False)
+
+    def format(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.rule}: {self.problem} — {self.fix}"
+
+
+class PolicyError(Exception):
+    """Raised with every finding of a failed load or check, never just the first."""
+
+    def __init__(self, findings: list[Finding]):
+        self.findings = sorted(findings)
+        super().__init__(format_findings(self.findings))
+
+
+def format_findings(findings: list[Finding]) -> str:
+    lines = [f.format() for f in sorted(findings)]
+    count = len(lines)
+    noun = "problem" if count == 1 else "problems"
+    return f"The policy was not published: {count} {noun} found.\n" + "\n".join(lines)

@@ -1,0 +1,186 @@
+"""Load and judge the whole policy — every language, section and data file — in one pass."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, Callable
+
+from . import placeholders
+from .assemble import assemble_page, contents_list, inventory_table
+from .data import DataSet, load_data
+from .dates import DateSource, LocalDate, last_commit_date
+from .findings import Finding, PolicyError
+from .localized import resolve
+from .model import UNNUMBERED_ROLES, Language, Policy, Section, SectionText
+
+_H1 = re.compile(r"^#\s+(\S.*?)\s*#*\s*$")
+
+DateLookup = Callable[[Path, list[str]], DateSource | None]
+
+
+def load_policy(root: Path, *, docs: str = "docs", data: str = "data",
+                commit_date: DateLookup = last_commit_date) -> Policy:
+    """Everything the site needs, or PolicyError with every finding."""
+    root = root.resolve()
+    dataset, findings = load_data(root / data, root)
+    if findings:
+        raise PolicyError(findings)
+    policy_data = dataset["policy"]
+    languages = [Language(code=l["code"], name=str(l["name"]), locale=str(l["locale"]),
+                          hreflang=str(l["hreflang"]), default=l["code"] == policy_data["default_language"])
+                 for l in policy_data["languages"]]
+    sections = _sections(policy_data["sections"])
+    updated, date_findings = _updated(root, dataset, [docs, data], commit_date)
+    findings += date_findings
+    policy = Policy(root=root, docs_dir=root / docs, data=dataset, languages=languages, sections=sections,
+                    effective=policy_data["effective"], updated=updated)  # type: ignore[arg-type]
+    for language in languages:
+        findings += _read_language(policy, language)
+    if findings:
+        raise PolicyError(findings)
+    for language in languages:
+        findings += _fill_language(policy, language)
+    if findings:
+        raise PolicyError(findings)
+    return policy
+
+
+def _sections(entries: list[dict[str, Any]]) -> list[Section]:
+    sections, number = [], 0
+    for entry in entries:
+        numbered = entry["role"] not in UNNUMBERED_ROLES
+        number += numbered
+        sections.append(Section(id=entry["id"], role=entry["role"], number=number if numbered else None))
+    return sections
+
+
+def _updated(root: Path, dataset: DataSet, paths: list[str],
+             commit_date: DateLookup) -> tuple[DateSource | None, list[Finding]]:
+    value = dataset["policy"].get("updated")
+    if value is not None:
+        return DateSource(value, "from data/policy.yml"), []
+    found = commit_date(root, paths)
+    if found is not None:
+        return found, []
+    path, line = dataset.where("policy", "updated")
+    return None, [Finding(path, line, "date.updated-unset",
+                          "the “last updated” date is not set and there is no git history to take it from",
+                          "add `updated: YYYY-MM-DD` to data/policy.yml")]
+
+
+def _display(policy: Policy, path: Path) -> str:
+    return path.relative_to(policy.root).as_posix()
+
+
+def _read_language(policy: Policy, language: Language) -> list[Finding]:
+    findings: list[Finding] = []
+    folder = policy.docs_dir / language.code
+    index = folder / "index.md"
+    if not index.is_file():
+        findings.append(Finding(_display(policy, index), 0, "page.missing",
+                                f"the {language.name} page file is missing",
+                                "create it with front matter `title:`; the build fills it from sections/"))
+    declared = {section.id for section in policy.sections}
+    for section in policy.sections:
+        path = folder / "sections" / f"{section.id}.md"
+        shown = _display(policy, path)
+        if not path.is_file():
+            findings.append(Finding(shown, 0, "section.missing",
+                                    f"section `{section.id}` has no {language.name} text",
+                                    f"write {shown}, translating the section from the default language"))
+            continue
+        try:
+            source = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            findings.append(Finding(shown, 1, "section.encoding", "the file is not UTF-8", "save it as UTF-8 text"))
+            continue
+        text, problems = _parse_heading(section, language.code, shown, source)
+        findings += problems
+        policy.texts[(language.code, section.id)] = text
+    if (folder / "sections").is_dir():
+        for path in sorted((folder / "sections").glob("*.md")):
+            if path.stem not in declared:
+                findings.append(Finding(_display(policy, path), 0, "section.undeclared",
+                                        "this section file is not listed in data/policy.yml, so it would not be published",
+                                        f"add `- {{id: {path.stem}, role: …}}` under sections in data/policy.yml, or delete the file"))
+    return findings
+
+
+def _parse_heading(section: Section, language: str, path: str, source: str) -> tuple[SectionText, list[Finding]]:
+    findings = []
+    lines = source.splitlines()
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    title, heading_line = None, 0
+    match = _H1.match(lines[first]) if first is not None else None
+    if section.role == "intro":
+        if match:
+            findings.append(Finding(path, first + 1, "section.heading",
+                                    "the introduction has a `#` heading; the page title already comes from data",
+                                    "delete this heading line"))
+    elif match is None:
+        findings.append(Finding(path, (first or 0) + 1, "section.heading",
+                                "the section does not start with its `# Title` heading",
+                                "make the first line `# ` followed by the section title"))
+    else:
+        title, heading_line = match.group(1), first + 1
+    for number, line in enumerate(lines, start=1):
+        if number != heading_line and _H1.match(line):
+            findings.append(Finding(path, number, "section.heading",
+                                    "a second `#` heading would start a new page title",
+                                    "use `##` for sub-sections"))
+    return SectionText(section=section, language=language, path=path, source=source,
+                       title=title, heading_line=heading_line), findings
+
+
+def _context(policy: Policy, language: Language) -> dict[str, Any]:
+    codes = [l.code for l in policy.languages]
+    data = policy.data
+    policy_data = data["policy"]
+    return {
+        "company": resolve(data["company"], language.code, codes),
+        "contact": resolve(data["contact"], language.code, codes),
+        "policy": {
+            "id": policy_data["id"],
+            "title": resolve(policy_data["title"], language.code, codes),
+            "version": policy_data["version"],
+            "effective": LocalDate(policy.effective, language.locale),
+            "updated": LocalDate(policy.updated.date, language.locale),
+        },
+        "language": language.code,
+    }
+
+
+def _fill_language(policy: Policy, language: Language) -> list[Finding]:
+    findings: list[Finding] = []
+    context = _context(policy, language)
+    codes = [l.code for l in policy.languages]
+    inventory = policy.data.get("inventory")
+    context["inventory"] = inventory_table(resolve(inventory, language.code, codes) if inventory else None)
+    texts = [policy.text(language.code, s.id) for s in policy.sections]
+    titles = {}
+    for text in texts:
+        if text.title is not None:
+            problems = placeholders.check_references(text.title, context, path=text.path,
+                                                     line_offset=text.heading_line - 1)
+            findings += problems
+            titles[text.section.id] = text.title if problems else placeholders.render(text.title, context, path=text.path)[0]
+    if findings:
+        return findings
+    context["contents"] = contents_list(policy.sections, titles, language.code)
+    for text in texts:
+        problems = placeholders.check_references(text.source, context, path=text.path)
+        findings += problems
+        if problems:
+            continue
+        rendered, problems = placeholders.render(text.source, context, path=text.path)
+        findings += problems
+        lines = rendered.splitlines()
+        if text.heading_line:
+            text.title = titles[text.section.id]
+            lines = lines[text.heading_line:]
+        text.rendered = "\n".join(lines)
+    if not findings:
+        policy.contexts[language.code] = context
+        policy.pages[language.code] = assemble_page(context["policy"]["title"], texts, language.code)
+    return findings

@@ -1,0 +1,77 @@
+"""The policy as the core sees it: languages, sections, data, dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .data import DataSet
+from .dates import DateSource
+
+UNNUMBERED_ROLES = {"intro", "appendix"}
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str
+    locale: str
+    hreflang: str
+    default: bool
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    role: str
+    number: int | None  # position among numbered sections; None for intro and appendix
+
+
+@dataclass
+class SectionText:
+    """One section in one language, as written and as filled."""
+
+    section: Section
+    language: str
+    path: str  # relative to the project root, for findings
+    source: str  # the file as written
+    title: str | None  # from its `# heading`; None for the intro
+    heading_line: int  # 1-based line of that heading (0 when none)
+    rendered: str = ""  # body with placeholders filled, heading removed
+
+
+@dataclass
+class Policy:
+    root: Path
+    docs_dir: Path
+    data: DataSet
+    languages: list[Language]
+    sections: list[Section]
+    effective: dt.date
+    updated: DateSource
+    texts: dict[tuple[str, str], SectionText] = field(default_factory=dict)
+    pages: dict[str, str] = field(default_factory=dict)  # language → assembled Markdown
+    contexts: dict[str, dict[str, Any]] = field(default_factory=dict)  # language → placeholder context
+
+    @property
+    def id(self) -> str:
+        return self.data["policy"]["id"]
+
+    @property
+    def version(self) -> int:
+        return self.data["policy"]["version"]
+
+    @property
+    def default_language(self) -> Language:
+        return next(language for language in self.languages if language.default)
+
+    def language(self, code: str) -> Language:
+        return next(language for language in self.languages if language.code == code)
+
+    def text(self, language: str, section_id: str) -> SectionText:
+        return self.texts[(language, section_id)]
+
+    def title(self, language: str) -> str:
+        return self.contexts[language]["policy"]["title"]

@@ -1,0 +1,107 @@
+"""Shared fixtures: copy a real project into a temporary folder and build it for real."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# The machinery every site shares; content (docs/, data/) comes from the flagship or a fixture.
+MACHINERY = ("mkdocs.yml", "hooks", "overrides")
+
+
+@dataclass
+class BuildResult:
+    returncode: int
+    output: str
+
+
+@dataclass
+class Project:
+    root: Path
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+    def path(self, relative: str) -> Path:
+        return self.root / relative
+
+    def read(self, relative: str) -> str:
+        return self.path(relative).read_text(encoding="utf-8")
+
+    def write(self, relative: str, text: str) -> None:
+        target = self.path(relative)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+
+    def replace(self, relative: str, old: str, new: str, count: int = 1) -> None:
+        text = self.read(relative)
+        assert old in text, f"{old!r} not in {relative}"
+        self.write(relative, text.replace(old, new, count))
+
+    def build(self) -> BuildResult:
+        return run_policysite(self.root, "build", "--site-dir", "site")
+
+    def check(self) -> BuildResult:
+        return run_policysite(self.root, "check")
+
+    def page(self, language: str, page: str = "") -> str:
+        prefix = "" if language == "zh" else f"{language}/"
+        return (self.site / prefix / page / "index.html").read_text(encoding="utf-8")
+
+
+def run_policysite(root: Path, *args: str) -> BuildResult:
+    result = subprocess.run([sys.executable, "-m", "policysite", "--root", str(root), *args],
+                            capture_output=True, text=True, env={**_env(), "NO_MKDOCS_2_WARNING": "1"})
+    return BuildResult(result.returncode, result.stdout + result.stderr)
+
+
+def _env() -> dict[str, str]:
+    import os
+    return dict(os.environ)
+
+
+def copy_project(target: Path, *, content: Path = PROJECT) -> Project:
+    """A project in `target`: this repo's machinery with `content`'s docs/ and data/."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in MACHINERY:
+        source = PROJECT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / name)
+    for name in ("docs", "data"):
+        shutil.copytree(content / name, target / name)
+    if (content / "mkdocs.yml").is_file() and content != PROJECT:
+        shutil.copy2(content / "mkdocs.yml", target / "mkdocs.yml")
+    return Project(target)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    """A fresh copy of the flagship, to change and build."""
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def flagship(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The flagship built once per test session (read-only: do not modify)."""
+    built = copy_project(tmp_path_factory.mktemp("flagship") / "project")
+    result = built.build()
+    assert result.returncode == 0, result.output
+    return built
+
+
+def git(root: Path, *args: str, date: str | None = None) -> str:
+    env = {**_env(), "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.com",
+           "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.com"}
+    if date:
+        env.update(GIT_AUTHOR_DATE=date, GIT_COMMITTER_DATE=date)
+    return subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True, text=True).stdout
