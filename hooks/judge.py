@@ -14,7 +14,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from policysite import PolicyError, load_policy
+from policysite import PolicyError
+from policysite.judge import judge
 
 log = get_plugin_logger(__name__)
 
@@ -41,7 +42,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     root = _project_root(config)
     try:
         docs = Path(config.docs_dir).resolve().relative_to(root).as_posix()
-        policy_state.current = load_policy(root, docs=docs)
+        policy_state.current = judge(root, docs=docs)
     except PolicyError as error:
         raise PluginError(str(error)) from None
     _check_languages(config)

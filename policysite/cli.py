@@ -7,13 +7,13 @@ import sys
 from pathlib import Path
 
 from .findings import PolicyError
-from .load import load_policy
+from .judge import judge
 from .publish import build_site
 
 
 def _check(args: argparse.Namespace) -> int:
     try:
-        policy = load_policy(Path(args.root))
+        policy = judge(Path(args.root))
     except PolicyError as error:
         print(error, file=sys.stderr)
         return 1

@@ -13,6 +13,23 @@ from .dates import DateSource
 UNNUMBERED_ROLES = {"intro", "appendix"}
 
 
+@dataclass
+class GeneratedPage:
+    """A page the core adds to the site (web-view, archived version, diff…).
+
+    ``path`` is the page's folder under its language root: ``webview/`` is
+    published at /webview/ for the default language and /en/webview/ for en.
+    """
+
+    language: str
+    path: str
+    markdown: str
+    title: str
+    template: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)  # extra front matter
+    in_search: bool = False
+
+
 @dataclass(frozen=True)
 class Language:
     code: str
@@ -54,6 +71,7 @@ class Policy:
     texts: dict[tuple[str, str], SectionText] = field(default_factory=dict)
     pages: dict[str, str] = field(default_factory=dict)  # language → assembled Markdown
     contexts: dict[str, dict[str, Any]] = field(default_factory=dict)  # language → placeholder context
+    generated: list[GeneratedPage] = field(default_factory=list)  # pages added by later stages
 
     @property
     def id(self) -> str:

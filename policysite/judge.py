@@ -1,0 +1,24 @@
+"""The one entry point that decides whether the policy may be published.
+
+Hooks and the command line call `judge`; it loads every language and runs
+every check, and raises PolicyError with all findings at once.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .findings import Finding, PolicyError
+from .load import DateLookup, load_policy
+from .dates import last_commit_date
+from .model import Policy
+
+
+def judge(root: Path, *, docs: str = "docs", data: str = "data",
+          commit_date: DateLookup = last_commit_date) -> Policy:
+    policy = load_policy(root, docs=docs, data=data, commit_date=commit_date)
+    findings: list[Finding] = []
+    # Later checks (consistency rules, archive integrity) append their findings here.
+    if findings:
+        raise PolicyError(findings)
+    return policy
