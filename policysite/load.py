@@ -63,7 +63,9 @@ def _updated(root: Path, dataset: DataSet, paths: list[str],
     found = commit_date(root, paths)
     if found is not None:
         return found, []
-    path, line = dataset.where("policy", "updated")
+    # Point at `updated:` when it is there but empty, else beside `effective:` where it belongs.
+    key = "updated" if "updated" in dataset["policy"] else "effective"
+    path, line = dataset.where("policy", key)
     return None, [Finding(path, line, "date.updated-unset",
                           "the “last updated” date is not set and there is no git history to take it from",
                           "add `updated: YYYY-MM-DD` to data/policy.yml")]

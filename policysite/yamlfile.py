@@ -43,6 +43,27 @@ def _map_lines(node: yaml.Node, prefix: KeyPath, lines: dict[KeyPath, int]) -> N
             _map_lines(item, prefix + (index,), lines)
 
 
+def _unbuildable_line(text: str) -> int:
+    """The line of the first scalar the safe constructor rejects (1 when unknown)."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return 1
+    pending = [root] if root is not None else []
+    while pending:
+        node = pending.pop(0)
+        if isinstance(node, yaml.ScalarNode):
+            try:
+                yaml.SafeLoader("").construct_object(node, deep=True)
+            except (yaml.YAMLError, ValueError):
+                return node.start_mark.line + 1
+        elif isinstance(node, yaml.MappingNode):
+            pending.extend(value for pair in node.value for value in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            pending.extend(node.value)
+    return 1
+
+
 def read_yaml(path: Path, display: str) -> tuple[YamlDocument | None, list[Finding]]:
     try:
         text = path.read_text(encoding="utf-8")
@@ -60,8 +81,9 @@ def read_yaml(path: Path, display: str) -> tuple[YamlDocument | None, list[Findi
                               "fix the indentation or quoting on this line (quote values that contain ': ')")]
     except (yaml.YAMLError, ValueError) as error:
         # A value YAML recognises but cannot build, e.g. the date 2024-13-01.
-        return None, [Finding(display, 1, "data.yaml", f"this YAML has a value that cannot be read: {error}",
-                              "correct the value (dates are written YYYY-MM-DD)")]
+        return None, [Finding(display, _unbuildable_line(text), "data.yaml",
+                              f"this YAML has a value that cannot be read: {error}",
+                              "correct the value (dates are written YYYY-MM-DD with a real month and day)")]
     lines: dict[KeyPath, int] = {}
     if node is not None:
         _map_lines(node, (), lines)
