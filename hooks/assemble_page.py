@@ -13,5 +13,7 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
     policy = policy_state.policy()
     language = i18n_state.current_language(config)
     if page.file.src_uri == f"{language}/index.md":
+        # One page per language: a site navigation of one link only takes room on a phone.
+        page.meta.setdefault("hide", ["navigation"])
         return policy.pages[language]
     return None
