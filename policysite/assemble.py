@@ -40,14 +40,29 @@ def inventory_table(inventory: dict[str, Any] | None) -> str:
     return "\n".join([header, rule, *rows])
 
 
-def demote_headings(markdown: str) -> str:
-    """Section files use `##` for their sub-sections; on the page they sit under `##` sections."""
-    out, fenced = [], False
+_EXPLICIT_ID = re.compile(r"\{#[^}]*\}\s*$")
+
+
+def demote_headings(markdown: str, section_id: str | None = None) -> str:
+    """Section files use `##` for their sub-sections; on the page they sit under `##` sections.
+
+    With a section id, each sub-heading also gets an ASCII anchor (`#rights-3`):
+    Chinese headings would otherwise slugify to bare digits, and the anchors must
+    be the same in every language and safe in WeChat's web-view.
+    """
+    out, fenced, count = [], False, 0
     for line in markdown.splitlines():
         if _FENCE.match(line):
             fenced = not fenced
         match = None if fenced else _HEADING.match(line)
-        out.append(f"#{match.group(1)}{match.group(2)}" if match else line)
+        if not match:
+            out.append(line)
+            continue
+        heading = f"#{match.group(1)}{match.group(2)}"
+        if section_id and not _EXPLICIT_ID.search(heading):
+            count += 1
+            heading = f"{heading.rstrip()} {{#{section_id}-{count}}}"
+        out.append(heading)
     return "\n".join(out)
 
 
@@ -56,7 +71,7 @@ def assemble_page(title: str, texts: list[SectionText], language: str) -> str:
     for text in texts:
         if text.title is not None:
             parts.append(f"## {heading_text(text.section, text.title, language)} {{#{text.section.id}}}")
-        body = demote_headings(text.rendered).strip()
+        body = demote_headings(text.rendered, text.section.id).strip()
         if body:
             parts.append(body)
     return "\n\n".join(parts) + "\n"

@@ -38,3 +38,9 @@ def test_inventory_table_escapes_pipes() -> None:
 def test_demote_headings_skips_code_fences() -> None:
     source = "## (1) Sub\ntext\n```\n# not a heading\n```\n### deeper"
     assert demote_headings(source) == "### (1) Sub\ntext\n```\n# not a heading\n```\n#### deeper"
+
+
+def test_sub_headings_get_ascii_anchors_numbered_within_the_section() -> None:
+    source = "## （1）注册登录\ntext\n## （2）获取报价\n## Kept {#own-id}"
+    assert demote_headings(source, "processing").splitlines() == [
+        "### （1）注册登录 {#processing-1}", "text", "### （2）获取报价 {#processing-2}", "### Kept {#own-id}"]

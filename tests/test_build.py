@@ -77,6 +77,13 @@ def test_both_languages_have_the_same_sections_in_the_same_order(flagship: Proje
         "processing", "cookies", "storage", "sharing", "rights", "minors", "updates", "contact", "appendix"]
 
 
+def test_every_heading_anchor_is_ascii_and_the_same_in_both_languages(flagship: Project) -> None:
+    ids = [re.findall(r'<h[2-4] id="([^"]+)"', flagship.page(language)) for language in ("zh", "en")]
+    assert ids[0] == ids[1]
+    assert "rights-7" in ids[0]
+    assert all(re.fullmatch(r"[a-z0-9-]+", anchor) for anchor in ids[0])
+
+
 def test_appendix_table_has_the_same_rows_in_both_languages(flagship: Project) -> None:
     zh, en = outline(flagship.page("zh")).rows, outline(flagship.page("en")).rows
     assert len(zh) == len(en) == inventory_row_count() + 1  # header row
