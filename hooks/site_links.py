@@ -1,0 +1,58 @@
+"""Stable URLs: canonical and hreflang links in every page's <head>, the sitemap, robots.txt.
+
+The core (policysite.links) knows every page of every language from the
+policy; this hook hands each page its links and writes the sitemap once all
+languages are built (the i18n plugin's own sitemap says `zh`, not `zh-CN`,
+and dates every page with the build day).
+"""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import i18n_state
+import policy_state
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from policysite import links
+
+
+# After the i18n plugin (50), which sets the language menu only for files it localised.
+@event_priority(0)
+def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    policy = policy_state.policy()
+    found = links.find_page(policy, page.url)
+    if found is None:
+        return context
+    site_url = config.site_url or "/"
+    context["policy_links"] = {
+        "canonical": links.absolute(site_url, found.canonical if found.canonical is not None else found.site_path),
+        "alternates": [] if found.canonical is not None else
+        [{"hreflang": hreflang, "href": links.absolute(site_url, path)}
+         for hreflang, path in links.alternates(policy, found)],
+    }
+    if config.extra.get("alternate") is not None:
+        menu = links.switcher(policy, found)
+        config.extra["alternate"] = menu
+        # The i18n plugin sets it as an attribute, which Jinja reads before the item.
+        setattr(config.extra, "alternate", menu)
+    return context
+
+
+# Once every language is built.
+@event_priority(-200)
+def on_post_build(config: MkDocsConfig) -> None:
+    if not i18n_state.is_first_language_build(config):
+        return
+    policy = policy_state.policy()
+    site = Path(config.site_dir)
+    sitemap = links.sitemap_xml(policy, config.site_url or "/").encode("utf-8")
+    (site / "sitemap.xml").write_bytes(sitemap)
+    # mtime=0: the same sitemap gives the same bytes, so the site is reproducible.
+    (site / "sitemap.xml.gz").write_bytes(gzip.compress(sitemap, compresslevel=9, mtime=0))
+    if not (site / "robots.txt").exists():
+        (site / "robots.txt").write_text(links.robots_txt(config.site_url or "/"), encoding="utf-8")

@@ -1,0 +1,94 @@
+"""The web-view page: the policy alone, for a phone inside the WeChat mini program.
+
+Readers open it from 个人中心 → 隐私权政策, often on a slow network. The page
+carries its own words, footer facts and links in its front matter so that the
+template (overrides/webview.html) prints them without JavaScript, and so that
+an archived version can get a web-view page with *its* facts, not today's.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .links import site_path
+from .model import GeneratedPage, Policy
+
+WEBVIEW_PATH = "webview/"
+WEBVIEW_TEMPLATE = "webview.html"
+
+# Words the web-view page adds around the policy text.
+WORDS: dict[str, dict[str, str]] = {
+    "zh": {
+        "contents": "目录",
+        "full_page": "查看完整网页版",
+        "colon": "：",
+        "updated": "最后更新",
+        "effective": "生效日期",
+        "version": "版本",
+        "contact": "联系我们",
+        "table": "表格（可左右滑动）",
+    },
+    "en": {
+        "contents": "Contents",
+        "full_page": "View the full web page",
+        "colon": ": ",
+        "updated": "Last updated",
+        "effective": "Effective",
+        "version": "Version",
+        "contact": "Contact",
+        "table": "Table (scrolls sideways)",
+    },
+}
+
+
+def words(language: str) -> dict[str, str]:
+    return WORDS.get(language, WORDS["en"])
+
+
+def footer_facts(policy: Policy, language: str) -> dict[str, Any]:
+    """The current version's facts for the footer (an archived version passes its own)."""
+    context = policy.contexts[language]
+    return {
+        "legal_name": str(context["company"]["legal_name"]),
+        "email": str(context["contact"]["email"]),
+        "version": policy.version,
+        "updated": str(context["policy"]["updated"]),
+        "updated_iso": context["policy"]["updated"].iso,
+        "effective": str(context["policy"]["effective"]),
+        "effective_iso": context["policy"]["effective"].iso,
+    }
+
+
+def webview_page(policy: Policy, language: str, markdown: str, title: str, *,
+                 path: str = WEBVIEW_PATH, canonical: str = "",
+                 alternates: dict[str, str] | None = None,
+                 footer: dict[str, Any] | None = None) -> GeneratedPage:
+    """A web-view page of ``markdown`` at ``path`` (under the language root).
+
+    ``canonical`` is the full page this one condenses, under the language root
+    (``""`` for the current policy, ``archive/2024-11-18/`` for an archived one).
+    ``alternates`` maps the other languages to their web-view path under their
+    own root; by default the same ``path`` in every other language.
+    """
+    this = policy.language(language)
+    others = alternates if alternates is not None else {
+        other.code: path for other in policy.languages if other.code != language}
+    meta = {
+        "canonical": site_path(this, canonical),
+        "webview": {
+            "hreflang": this.hreflang,
+            "words": words(language),
+            "footer": footer if footer is not None else footer_facts(policy, language),
+            "alternates": [{"name": policy.language(code).name, "hreflang": policy.language(code).hreflang,
+                            "path": site_path(policy.language(code), other_path)}
+                           for code, other_path in others.items()],
+        },
+    }
+    return GeneratedPage(language=language, path=path, markdown=markdown, title=title,
+                         template=WEBVIEW_TEMPLATE, meta=meta, in_search=False)
+
+
+def webview_pages(policy: Policy) -> list[GeneratedPage]:
+    """One web-view page of the current policy per language."""
+    return [webview_page(policy, language.code, policy.pages[language.code], policy.title(language.code))
+            for language in policy.languages]
