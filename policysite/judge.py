@@ -12,13 +12,16 @@ from .findings import Finding, PolicyError
 from .load import DateLookup, load_policy
 from .dates import last_commit_date
 from .model import Policy
+from . import wechat, webview
 
 
 def judge(root: Path, *, docs: str = "docs", data: str = "data",
           commit_date: DateLookup = last_commit_date) -> Policy:
     policy = load_policy(root, docs=docs, data=data, commit_date=commit_date)
     findings: list[Finding] = []
+    findings += wechat.check(policy.data)
     # Later checks (consistency rules, archive integrity) append their findings here.
     if findings:
         raise PolicyError(findings)
+    policy.generated += webview.webview_pages(policy)
     return policy
