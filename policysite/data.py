@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from .findings import Finding
+from .roles import ROLES
 from .yamlfile import YamlDocument, read_yaml
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -18,13 +19,19 @@ DOMAIN = re.compile(r"^(?!-)[a-z0-9-]+(\.[a-z0-9-]+)+$")
 
 # Files the core knows, with their keys; `True` marks required keys.
 SCHEMA: dict[str, dict[str, bool]] = {
-    "company": {"legal_name": True, "address": True, "website": True, "domains": True,
+    "company": {"legal_name": True, "address": True, "website": False, "domains": True,
                 "mini_program": False, "brand": False},
-    "contact": {"email": True, "response_days": True, "phone": False},
+    "contact": {"email": True, "response_days": True, "phone": False, "address": False,
+                "online_service": False},
     "policy": {"id": True, "title": True, "version": True, "effective": True, "updated": False,
                "default_language": True, "languages": True, "sections": True},
     "inventory": {"columns": True, "rows": True},
+    "waivers": {"waivers": True},
 }
+
+# One accepted finding in data/waivers.yml; `line` or `match` pins it down.
+WAIVER_KEYS: dict[str, bool] = {"rule": True, "path": True, "line": False, "match": False,
+                                "reason": True, "owner": True}
 
 
 @dataclass
@@ -155,8 +162,14 @@ def _check_policy(c: _Checker, policy: dict) -> None:
             c.report(("sections", index, "id"), f"repeats the section id `{section_id}`",
                      "give every section its own id")
         seen.add(section_id)
-        c.check(("sections", index, "role"), section.get("role"), lambda v: isinstance(v, str) and bool(v),
-                "must name what the section discloses", "write e.g. `role: rights`")
+        role = section.get("role")
+        if not isinstance(role, str) or not role:
+            c.report(("sections", index, "role"), "must name what the section discloses", "write e.g. `role: rights`")
+        elif role not in ROLES:
+            close = difflib.get_close_matches(role, list(ROLES), n=1)
+            hint = f"did you mean `{close[0]}`?" if close else f"known roles: {', '.join(ROLES)}"
+            c.report(("sections", index, "role"), f"is `{role}`, which is not a known section role",
+                     f"{hint} (the roles are listed in policysite/roles.py)")
 
 
 def _check_company(c: _Checker, company: dict) -> None:
@@ -179,6 +192,8 @@ def _check_contact(c: _Checker, contact: dict) -> None:
     c.check(("response_days",), contact.get("response_days"), _positive_int,
             "must be a whole number of working days", "write e.g. `response_days: 15`")
     c.text(("phone",), contact.get("phone"), localized=False)
+    c.text(("address",), contact.get("address"))
+    c.text(("online_service",), contact.get("online_service"))
 
 
 def _check_inventory(c: _Checker, inventory: dict) -> None:
@@ -198,8 +213,28 @@ def _check_inventory(c: _Checker, inventory: dict) -> None:
                 c.text(("rows", index, name), row.get(name))
 
 
+def _check_waivers(c: _Checker, document: dict) -> None:
+    waivers = document.get("waivers")
+    if not isinstance(waivers, list):
+        c.report(("waivers",), "must list the accepted findings",
+                 "write `- {rule: …, path: …, line: …, reason: …, owner: …}` per finding")
+        return
+    for index, waiver in enumerate(waivers):
+        if not c.mapping(("waivers", index), waiver, WAIVER_KEYS):
+            continue
+        for name in ("rule", "path", "reason", "owner", "match"):
+            c.check(("waivers", index, name), waiver.get(name),
+                    lambda v: isinstance(v, str) and v.strip() != "", "must be text",
+                    f"write the {name} after the colon")
+        c.check(("waivers", index, "line"), waiver.get("line"), _positive_int,
+                "must be a line number from 1", "write the line the finding names, e.g. `line: 3`")
+        if waiver.get("line") is None and waiver.get("match") is None:
+            c.report(("waivers", index), "names no line and no text, so it could accept any finding of the rule in the file",
+                     "add `line:` (the finding's line) or `match:` (text on that line)")
+
+
 CHECKS = {"company": _check_company, "contact": _check_contact,
-          "policy": _check_policy, "inventory": _check_inventory}
+          "policy": _check_policy, "inventory": _check_inventory, "waivers": _check_waivers}
 
 
 def load_data(data_dir: Path, display_root: Path) -> tuple[DataSet, list[Finding]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Any
 
 
 class Severity(str, Enum):
@@ -33,8 +34,10 @@ class Finding:
 class PolicyError(Exception):
     """Raised with every finding of a failed load or check, never just the first."""
 
-    def __init__(self, findings: list[Finding]):
+    def __init__(self, findings: list[Finding], *, policy: Any = None):
         self.findings = sorted(findings)
+        # What could be loaded before the failure, so later checks can still report on it.
+        self.policy = policy
         super().__init__(format_findings(self.findings))
 
 
@@ -42,4 +45,6 @@ def format_findings(findings: list[Finding]) -> str:
     lines = [f.format() for f in sorted(findings)]
     count = len(lines)
     noun = "problem" if count == 1 else "problems"
-    return f"The policy was not published: {count} {noun} found.\n" + "\n".join(lines)
+    warnings = sum(1 for f in findings if f.severity == Severity.WARNING)
+    note = f" ({warnings} of them {'a warning' if warnings == 1 else 'warnings'}, which also block publishing)" if warnings else ""
+    return f"The policy was not published: {count} {noun} found{note}.\n" + "\n".join(lines)

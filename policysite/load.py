@@ -38,11 +38,11 @@ def load_policy(root: Path, *, docs: str = "docs", data: str = "data",
     for language in languages:
         findings += _read_language(policy, language)
     if findings:
-        raise PolicyError(findings)
+        raise PolicyError(findings, policy=policy)
     for language in languages:
         findings += _fill_language(policy, language)
     if findings:
-        raise PolicyError(findings)
+        raise PolicyError(findings, policy=policy)
     return policy
 
 

@@ -1,0 +1,26 @@
+"""The consistency gate: every named rule the policy must pass before it is published.
+
+One module per family; each rule is a small function registered with an id
+(``family.name``), a severity and a docstring saying what it catches and why.
+``run_rules(policy)`` runs them all and returns every finding, sorted.
+Rules read the section files as written (``SectionText.source``: line
+numbers, typed addresses) and data/ (``policy.data``); they never render HTML.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Iterable
+
+from ..findings import Finding
+from ..model import Policy
+from . import consistency, contacts, dates, debris, disclosures, fillins, parity  # noqa: F401  (registers the rules)
+from .registry import RULES, Rule, run
+
+
+def run_rules(policy: Policy, *, today: dt.date | None = None, only: Iterable[str] | None = None) -> list[Finding]:
+    """Every finding of every rule (or of the rules named in ``only``), sorted by file and line."""
+    return run(policy, today=today, only=only)
+
+
+__all__ = ["RULES", "Rule", "run_rules"]

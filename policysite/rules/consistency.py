@@ -1,0 +1,381 @@
+"""Internal consistency within one language: facts, references, lists and sentences."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator, NamedTuple
+
+from ..findings import Severity
+from ..labels import chinese_numeral
+from ..numerals import CHINESE_NUMERAL, ENGLISH_NUMBER, number_value
+from .markdown import PLACEHOLDER, only_placeholders
+from .registry import Context, Document, Hit, rule
+
+# ---------------------------------------------------------------- deadlines
+
+_ZH_PERIOD = re.compile(rf"(?<![月\d〇零一二两三四五六七八九十百第])(\d+|{CHINESE_NUMERAL}|{PLACEHOLDER})\s*个?\s*(工作日|自然日|日|天)")
+_EN_PERIOD = re.compile(rf"\b(\d+|{ENGLISH_NUMBER}|{PLACEHOLDER})(?:\s*\(\d+\))?\s+(?:(working|business|calendar)\s+)?days?\b",
+                        re.IGNORECASE)
+_RESPONSE = re.compile(r"回复|答复|响应|回应|反馈|处理|完成|核实|注销|删除|更正|处置"
+                       r"|respond|response|reply|answer|process|handle|complete|delete|correct|verif", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[。；;！？!?]|\.(?:\s|$)")
+# Fifteen working days always span at least 21 calendar days (three full weeks),
+# so a deadline in calendar days is within the limit up to 21.
+MAX_WORKING_DAYS, MAX_CALENDAR_DAYS = 15, 21
+
+
+class Deadline(NamedTuple):
+    path: str
+    line: int
+    text: str  # as written, e.g. 十五日
+    days: int
+    working: bool
+
+
+def sentence_at(text: str, position: int) -> str:
+    starts = [m.end() for m in _SENTENCE_END.finditer(text, 0, position)]
+    start = starts[-1] if starts else 0
+    end_match = _SENTENCE_END.search(text, position)
+    return text[start:end_match.start() if end_match else len(text)]
+
+
+def deadlines(document: Document) -> Iterator[Deadline]:
+    """Every period in days the text states for answering or acting on a request."""
+    for line in document.prose():
+        text = line.text
+        for match in list(_ZH_PERIOD.finditer(text)) + list(_EN_PERIOD.finditer(text)):
+            if PLACEHOLDER in match.group(1):
+                continue  # from data
+            if not _RESPONSE.search(sentence_at(text, match.start())):
+                continue
+            days = number_value(match.group(1))
+            if days is None:
+                continue
+            unit = match.group(2) or ""
+            working = unit.lower() in ("工作日", "working", "business")
+            yield Deadline(document.path, line.number, match.group(0).strip(), days, working)
+
+
+def _describe(days: int, working: bool) -> str:
+    return f"{days} {'working' if working else 'calendar'} days"
+
+
+@rule("consistency.deadline")
+def deadline(context: Context) -> Iterator[Hit]:
+    """A response deadline typed in the text (15个工作日 here, 十五日 there, 7个工作日 elsewhere).
+
+    The deadline is one fact, kept once in data (`contact.response_days`);
+    typed copies drift apart and make the policy promise different things.
+    """
+    days = context.data("contact", "response_days")
+    for language in context.languages:
+        found = [d for document in context.in_language(language) for d in deadlines(document)]
+        for item in found:
+            others = sorted({f"{o.text} ({o.path.rsplit('/', 1)[-1]}:{o.line})" for o in found
+                             if (o.days, o.working) != (item.days, item.working)})
+            elsewhere = f"; elsewhere the text says {', '.join(others)}" if others else ""
+            if isinstance(days, int) and (item.days, item.working) == (days, True):
+                yield Hit(item.path, item.line, f"the deadline `{item.text}` is typed in the text{elsewhere}",
+                          "write `{{ contact.response_days }}` so every deadline comes from data/contact.yml")
+            else:
+                yield Hit(item.path, item.line,
+                          f"the deadline `{item.text}` ({_describe(item.days, item.working)}) differs from "
+                          f"data/contact.yml `response_days` ({days} working days){elsewhere}",
+                          "state one deadline: write `{{ contact.response_days }}` and correct data/contact.yml if needed")
+
+
+# ---------------------------------------------------------------- section references
+
+_ZH_SECTION_REF = re.compile(rf"第\s*(\d+|{CHINESE_NUMERAL})\s*(条|章|部分|节)")
+_EN_SECTION_REF = re.compile(r"\b(Section|Article|Clause|Chapter|Part)\s+(\d+|[IVX]+)\b(?!\.\d)")
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10,
+          "XI": 11, "XII": 12, "XIII": 13, "XIV": 14, "XV": 15}
+_LAW_BEFORE = re.compile(r"》|法$|法》|Law|Act|Regulation|GB/T", re.IGNORECASE)
+_CONTACT_WORDS = re.compile(r"联系|contact", re.IGNORECASE)
+
+
+class SectionRef(NamedTuple):
+    line: int
+    text: str
+    number: int
+    sentence: str
+
+
+def _numbered(context: Context) -> dict[int, tuple[str, str]]:
+    """Section number → (id, role), as the build numbers them."""
+    return {s.number: (s.id, s.role) for s in context.policy.sections if s.number is not None}
+
+
+def _section_refs(document: Document) -> Iterator[SectionRef]:
+    for line in document.prose():
+        if line.kind == "heading":
+            continue
+        text = line.text
+        for link in line.links:
+            if link.target.startswith("#"):
+                text = text.replace(link.label, " " * len(link.label), 1)  # linked references are checked as links
+        for match in _ZH_SECTION_REF.finditer(text):
+            if _LAW_BEFORE.search(text[max(0, match.start() - 12):match.start()].rstrip()):
+                continue
+            number = number_value(match.group(1))
+            if number is not None:
+                yield SectionRef(line.number, match.group(0), number, sentence_at(text, match.start()))
+        for match in _EN_SECTION_REF.finditer(text):
+            around = text[max(0, match.start() - 40):match.end() + 60]
+            if re.search(r"\bLaw\b|\bAct\b|\bRegulations?\b|\bMeasures\b", around):
+                continue
+            value = match.group(2)
+            number = int(value) if value.isdigit() else _ROMAN.get(value)
+            if number is not None:
+                yield SectionRef(line.number, match.group(0), number, sentence_at(text, match.start()))
+
+
+def _reference_label(number: int, language: str) -> str:
+    return f"第{chinese_numeral(number)}条" if language == "zh" and 0 < number < 100 else f"Section {number}"
+
+
+@rule("consistency.section-reference")
+def section_reference(context: Context) -> Iterator[Hit]:
+    """A hand-written reference to a section that does not exist or is the wrong one (`详见本隐私政策第十一条`).
+
+    Section numbers are made by the build; a typed number that names no
+    section, or a contact reference that lands outside “how to contact us”,
+    sends the reader nowhere.
+    """
+    numbered = _numbered(context)
+    for document in context.documents:
+        for ref in _section_refs(document):
+            target = numbered.get(ref.number)
+            if target is None:
+                yield Hit(document.path, ref.line,
+                          f"`{ref.text}` names section {ref.number}, but the policy has {len(numbered)} numbered sections",
+                          "link to the section meant instead: `[…](#section-id)` with an id from data/policy.yml")
+            elif _CONTACT_WORDS.search(ref.sentence) and target[1] != "contact" and \
+                    any(role == "contact" for _, role in numbered.values()):
+                contact_id = next(i for i, role in numbered.values() if role == "contact")
+                yield Hit(document.path, ref.line,
+                          f"`{ref.text}` is given for contacting us but is section `{target[0]}` ({target[1]})",
+                          f"link to the contact section: `[…](#{contact_id})`")
+
+
+@rule("consistency.section-number", Severity.WARNING)
+def section_number(context: Context) -> Iterator[Hit]:
+    """A typed section number that resolves today but will not follow the sections when they move.
+
+    Links to section anchors are checked by the build; typed numbers are not.
+    """
+    numbered = _numbered(context)
+    for document in context.documents:
+        for ref in _section_refs(document):
+            target = numbered.get(ref.number)
+            if target is not None and not (_CONTACT_WORDS.search(ref.sentence) and target[1] != "contact"):
+                label = _reference_label(ref.number, document.language)
+                yield Hit(document.path, ref.line, f"`{ref.text}` is a typed section number",
+                          f"write it as a link, `[{label}](#{target[0]})`, which the build checks")
+
+
+# ---------------------------------------------------------------- anchors
+
+_ATTR_ID = re.compile(r"\{[^{}]*#([A-Za-z0-9_-]+)[^{}]*\}")
+
+
+def _anchors(context: Context) -> set[str]:
+    anchors = {section.id for section in context.policy.sections}
+    for document in context.documents:
+        for line in document.lines:
+            anchors.update(_ATTR_ID.findall(line.raw))
+    return anchors
+
+
+@rule("consistency.anchor")
+def anchor(context: Context) -> Iterator[Hit]:
+    """A link to a section anchor (`#id`) that no section carries, or whose label names another section.
+
+    A broken in-page link leaves the reader at the top of the page.
+    """
+    anchors = _anchors(context)
+    numbered = {s.id: s.number for s in context.policy.sections}
+    for document in context.documents:
+        for line in document.prose():
+            for link in line.links:
+                if not link.target.startswith("#"):
+                    continue
+                target = link.target[1:]
+                if target not in anchors:
+                    close = sorted(anchors, key=lambda a: _distance(a, target))[:1]
+                    hint = f"did you mean `#{close[0]}`?" if close else ""
+                    yield Hit(document.path, line.number, f"the link `{link.target}` points to no section",
+                              f"{hint} Section anchors are the ids in data/policy.yml.".strip())
+                    continue
+                for ref in _ZH_SECTION_REF.finditer(link.label):
+                    number = number_value(ref.group(1))
+                    if numbered.get(target) is not None and number != numbered[target]:
+                        yield Hit(document.path, line.number,
+                                  f"the link label `{link.label}` says section {number}, but `#{target}` is section {numbered[target]}",
+                                  f"write `[{_reference_label(numbered[target], document.language)}](#{target})`")
+                for ref in _EN_SECTION_REF.finditer(link.label):
+                    value = ref.group(2)
+                    number = int(value) if value.isdigit() else _ROMAN.get(value)
+                    if numbered.get(target) is not None and number != numbered[target]:
+                        yield Hit(document.path, line.number,
+                                  f"the link label `{link.label}` says section {number}, but `#{target}` is section {numbered[target]}",
+                                  f"write `[{_reference_label(numbered[target], document.language)}](#{target})`")
+
+
+def _distance(a: str, b: str) -> int:
+    from .contacts import edit_distance
+    return edit_distance(a, b)
+
+
+# ---------------------------------------------------------------- named documents and sections
+
+_BOOK_TITLE = re.compile(r"《([^《》\n]{1,60})》")
+_EXTERNAL = re.compile(r"(法|条例|规定|办法|标准|规范|指南|指引|决定|解释|细则|通知|意见|公约|准则|要求)$|GB/?T|GB\s*\d")
+_ZH_APPENDIX = re.compile(r"附件[^“”《》。；\n]{0,12}?“([^”\n]{1,60})”")
+_EN_APPENDIX = re.compile(r"\bappendix\b[^“\"。.;\n]{0,40}?[“\"]([^”\"\n]{1,80})[”\"]", re.IGNORECASE)
+_ZH_NAMED_SECTION = re.compile(r"“([^“”\n]{2,40})”\s*(?:章节|部分|一节|条款|一章)")
+_EN_NAMED_SECTION = re.compile(r"\b(?:section|chapter)\s+[“\"]([^”\"\n]{2,80})[”\"]", re.IGNORECASE)
+_MARKER = re.compile(r"^\s*(?:[（(]\s*\w{1,3}\s*[）)]|\d{1,2}[.、]|[一二三四五六七八九十]+、)\s*")
+
+
+def _normal_title(title: str) -> str:
+    return re.sub(r"[\s“”\"'‘’]", "", _MARKER.sub("", title)).lower()
+
+
+def _titles(context: Context, language: str) -> tuple[set[str], set[str], set[str]]:
+    """(section and sub-section headings, appendix titles, policy titles) of one language, normalised."""
+    headings, appendices = set(), set()
+    for document in context.in_language(language):
+        title = document.text.title
+        if title:
+            headings.add(_normal_title(title))
+            if document.text.section.role == "appendix":
+                appendices.add(_normal_title(title))
+        for line in document.lines:
+            if line.kind == "heading":
+                headings.add(_normal_title(line.text))
+    title = context.data("policy", "title")
+    titles = {title} if isinstance(title, str) else set(title.values()) if isinstance(title, dict) else set()
+    policy_titles = {_normal_title(str(t)) for t in titles}
+    return headings, appendices, policy_titles
+
+
+def _self_reference(name: str, policy_titles: set[str]) -> bool:
+    """《本隐私政策》, 《数据保护政策》: the policy naming itself."""
+    bare = re.sub(r"^(本|this|our)", "", _normal_title(name))
+    return bare in policy_titles or bare in {"隐私政策", "隐私权政策", "个人信息保护政策", "privacypolicy"}
+
+
+@rule("consistency.document-reference")
+def document_reference(context: Context) -> Iterator[Hit]:
+    """A named document or section the policy cites but does not contain (《小程序收集的个人信息种类及收集目的》).
+
+    Templates cite annexes and chapters that were never written; the reader is
+    told to look for something that is not there. Laws and standards
+    (《个人信息保护法》, GB/T 35273) are outside references and pass.
+    """
+    for language in context.languages:
+        headings, appendices, policy_titles = _titles(context, language)
+        for document in context.in_language(language):
+            for line in document.prose():
+                text = line.text
+                cited: list[tuple[str, str]] = []
+                for match in _BOOK_TITLE.finditer(text):
+                    name = match.group(1)
+                    if _EXTERNAL.search(name.strip()) or _self_reference(name, policy_titles):
+                        continue
+                    if _normal_title(name) not in headings:
+                        cited.append((f"《{name}》", "a document"))
+                for pattern in (_ZH_APPENDIX, _EN_APPENDIX):
+                    for match in pattern.finditer(text):
+                        name = match.group(1)
+                        if _normal_title(name) not in appendices:
+                            cited.append((f"“{name}”", "an appendix"))
+                for pattern in (_ZH_NAMED_SECTION, _EN_NAMED_SECTION):
+                    for match in pattern.finditer(text):
+                        name = match.group(1)
+                        if _normal_title(name) not in headings:
+                            cited.append((f"“{name}”", "a section"))
+                for name, kind in cited:
+                    yield Hit(document.path, line.number,
+                              f"the text cites {kind} {name}, which this policy does not contain",
+                              "cite a section or appendix by its exact heading (or link to it), "
+                              "or add what is cited, or delete the reference")
+
+
+# ---------------------------------------------------------------- facts typed instead of placeholders
+
+@rule("consistency.fact-literal")
+def fact_literal(context: Context) -> Iterator[Hit]:
+    """The company's legal name typed in the text instead of `{{ company.legal_name }}`.
+
+    The name is kept once in data; a typed copy survives a change of name
+    and then names the wrong processor.
+    """
+    name = context.data("company", "legal_name")
+    for language in context.languages:
+        value = name.get(language) if isinstance(name, dict) else name
+        if not isinstance(value, str) or len(value.strip()) < 4:
+            continue
+        for document in context.in_language(language):
+            for line in document.prose():
+                if value in line.text:
+                    yield Hit(document.path, line.number, f"the company name `{value}` is typed in the text",
+                              "write `{{ company.legal_name }}` instead")
+
+
+# ---------------------------------------------------------------- lists and sentences
+
+_INTRODUCES = re.compile(r"[：:]\s*$")
+_FIELD = re.compile(r"^[^，。,.；;：:]{1,12}[：:]\s*[^，。,；;：:]{1,40}$")
+_TERMINAL = "。！？；：.!?;:…"
+_CLOSERS = "”’」』）)】]》\"'*_`"
+
+
+@rule("consistency.list-intro", Severity.WARNING)
+def list_intro(context: Context) -> Iterator[Hit]:
+    """A line that announces a list (ends with `：` or `:`) and is not followed by one.
+
+    The list was lost in conversion, or the sentence was cut: either way the
+    reader is promised items that never come.
+    """
+    for document in context.documents:
+        blocks = document.blocks
+        for index, block in enumerate(blocks):
+            if block.kind == "heading" or not _INTRODUCES.search(block.text.replace(PLACEHOLDER, "")) \
+                    or block.text.endswith(PLACEHOLDER):
+                continue
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            nested = following is not None and following.kind == "item" and (
+                block.kind != "item" or following.first.level >= block.first.level)
+            if following is None or not (nested or following.kind in ("table", "heading")
+                                         or only_placeholders(following.text)):
+                yield Hit(document.path, block.last.number, "the line ends with a colon but no list follows",
+                          "add the list under it, or end the sentence with 。/.")
+
+
+@rule("consistency.unfinished-sentence", Severity.WARNING)
+def unfinished_sentence(context: Context) -> Iterator[Hit]:
+    """A paragraph or list item that stops mid-sentence: it ends with `，`/`,` or with no closing punctuation.
+
+    Conversion from Word often cuts a sentence at a page or field break; the
+    missing half may be a condition the promise depends on.
+    """
+    for document in context.documents:
+        for block in document.blocks:
+            if block.kind not in ("text", "item"):
+                continue
+            text = block.text.rstrip()
+            if not text or only_placeholders(text) or text.endswith(PLACEHOLDER):
+                continue
+            stripped = text.rstrip(_CLOSERS).rstrip()
+            if _FIELD.match(stripped):
+                continue  # a label and its value (更新日期：2025年4月25日), not a sentence
+            if stripped.endswith(("，", ",", "、")):
+                problem = "the text ends with a comma, in the middle of a sentence"
+            elif stripped and stripped[-1] not in _TERMINAL:
+                problem = "the text ends without closing punctuation"
+            else:
+                continue
+            yield Hit(document.path, block.last.number, problem,
+                      "finish the sentence (compare with the source document) and end it with 。/；/.")

@@ -1,0 +1,220 @@
+"""Contact details: typed in the text instead of taken from data, misspelt, or promised but missing."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator, NamedTuple
+
+from .markdown import PLACEHOLDER
+from .registry import Context, Document, Hit, rule
+
+EMAIL = re.compile(r"(?<![\w.%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+_TLDS = "com|cn|net|org|asia|io|co|info|biz|gov|edu|hk|tw|jp|uk|de|us|top|xyz|me|app|dev|ai|cc|tv"
+URL = re.compile(r"(?:https?://|www\.)[^\s<>()（）\"“”'‘’，。、；：！？【】《》]+"
+                 rf"|(?<![@\w.-])(?:[a-z0-9-]+\.)+(?:{_TLDS})(?![\w-])(?:/[^\s<>()（）\"“”，。、；！？]*)?",
+                 re.IGNORECASE)
+PHONE = re.compile(r"(?<![\d+])(?:"
+                   r"(?:\+|00)\d{1,3}[\s-]?\(?\d{1,4}\)?(?:[\s-]?\d{2,4}){2,4}"  # international
+                   r"|(?:\+?86[\s-]?)?1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}"          # mainland mobile
+                   r"|[48]00[\s-]?\d{3}[\s-]?\d{4}"                            # 400/800 numbers
+                   r"|\(?0\d{2,3}\)?[\s-]?\d{7,8}(?:[-转]\d{1,5})?"               # landline
+                   r")(?!\d)")
+ADDRESS_ZH = re.compile(r"[^\s为于在是至：:，,。、；;（）()【】“”\"" + PLACEHOLDER + r"]{2,7}?(?:省|市|自治区)"
+                        r"[\u4e00-\u9fff0-9A-Za-z\-－]{2,60}")
+ADDRESS_EN = re.compile(r"\b(?:Room|Suite|Unit|Floor|Flat)\s+[0-9A-Z][^;\n]{0,80}?\b(?:Road|Street|Avenue|Rd\.|St\.|District)\b"
+                        r"[^;\n]{0,60}?(?=[.;]?\s*$|[.;]\s|\))", re.IGNORECASE)
+_ZH_ROAD = re.compile(r"(?:区|县).*(?:路|街|道|巷|弄|号)")
+
+PHONE_CHANNEL = re.compile(r"(?:通过|拨打|致电)[^。；;，,]{0,8}(?:电话|热线)|电话(?:与我们)?联系|致电|拨打|客服热线|服务热线|联系电话"
+                           r"|\b(?:call|phone|telephone|ring)\s+us\b|\bby (?:tele)?phone\b|\bhotline\b", re.IGNORECASE)
+ONLINE_CHANNEL = re.compile(r"在线客服|\bonline customer service\b|\blive chat\b", re.IGNORECASE)
+
+
+class Literal(NamedTuple):
+    kind: str  # e-mail address, URL, phone number, postal address
+    value: str
+    line: int
+
+
+def _placeholder(key: str, languages: list[str]) -> str:
+    parts = key.split(".")
+    if parts[-1] in languages:
+        parts = parts[:-1]
+    return "{{ " + ".".join(parts) + " }}"
+
+
+def _normal(value: str) -> str:
+    return re.sub(r"[\s\-－()（）,，.]", "", value).lower()
+
+
+def literals(document: Document) -> Iterator[Literal]:
+    """E-mail addresses, URLs, phone numbers and postal addresses typed in a section file."""
+    for line in document.prose():
+        texts = [line.text] + [link.target for link in line.links if not link.target.startswith("#")]
+        for text in texts:
+            emails = list(EMAIL.finditer(text))
+            for match in emails:
+                yield Literal("e-mail address", match.group(0), line.number)
+            rest = EMAIL.sub(" ", text.replace("mailto:", " "))
+            for match in URL.finditer(rest):
+                yield Literal("URL", match.group(0).rstrip("."), line.number)
+            for match in PHONE.finditer(URL.sub(" ", rest)):
+                yield Literal("phone number", match.group(0).strip(), line.number)
+            for match in ADDRESS_ZH.finditer(rest):
+                address = match.group(0)
+                if _ZH_ROAD.search(address):
+                    yield Literal("postal address", address, line.number)
+            for match in ADDRESS_EN.finditer(rest):
+                yield Literal("postal address", match.group(0).strip(), line.number)
+
+
+def _data_keys(context: Context) -> list[tuple[str, str]]:
+    """(normalised value, placeholder) for every contact fact in data."""
+    keys = []
+    for value in context.data_values:
+        if value.key.split(".")[0] in ("company", "contact"):
+            keys.append((_normal(value.value), _placeholder(value.key, context.languages)))
+    return keys
+
+
+@rule("contact.literal")
+def literal(context: Context) -> Iterator[Hit]:
+    """An e-mail address, URL, phone number or postal address typed in the text instead of taken from data.
+
+    A contact detail typed in one place drifts from the others (seed 000 typed
+    `info@xomery.asia`, with the domain misspelt); data holds each one once,
+    checked, and the text names it with a placeholder.
+    """
+    keys = _data_keys(context)
+    for document in context.documents:
+        for found in literals(document):
+            normal = _normal(found.value)
+            if found.kind == "URL":
+                normal = re.sub(r"^(https?//)?(www)?", "", normal).rstrip("/")
+            known = next((name for value, name in keys if normal and (value == normal or (
+                found.kind in ("postal address", "URL") and (normal in value or value in normal) and len(normal) >= 6))),
+                None)
+            if known:
+                yield Hit(document.path, found.line, f"the {found.kind} `{found.value}` is typed in the text",
+                          f"write `{known}` instead, so the text shows the value kept in data/")
+            else:
+                where = {"e-mail address": "contact.email", "phone number": "contact.phone",
+                         "postal address": "company.address or contact.address", "URL": "company.website"}[found.kind]
+                yield Hit(document.path, found.line,
+                          f"the {found.kind} `{found.value}` is typed in the text and is not in data/",
+                          f"if it is correct, record it in data/ (e.g. `{where}`) and write its placeholder here; "
+                          "if it is wrong, delete it")
+
+
+def edit_distance(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, start=1):
+        current = [i]
+        for j, char_b in enumerate(b, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
+        previous = current
+    return previous[-1]
+
+
+def domain_of(value: str) -> str | None:
+    value = value.strip().lower()
+    if "@" in value:
+        return value.rsplit("@", 1)[1].rstrip(".")
+    match = re.match(r"^(?:[a-z]+://)?([a-z0-9.-]+\.[a-z]{2,})(?:[:/?#].*)?$", value)
+    return match.group(1) if match else None
+
+
+def _declared(context: Context) -> list[str]:
+    domains = context.data("company", "domains")
+    return [d.lower() for d in domains if isinstance(d, str)] if isinstance(domains, list) else []
+
+
+def _owned(domain: str, declared: list[str]) -> bool:
+    return any(domain == d or domain.endswith("." + d) for d in declared)
+
+
+def _closest(domain: str, declared: list[str]) -> tuple[str, int] | None:
+    best = None
+    labels = domain.split(".")
+    for candidate in declared:
+        size = len(candidate.split("."))
+        tail = ".".join(labels[-size:]) if len(labels) >= size else domain
+        distance = min(edit_distance(domain, candidate), edit_distance(tail, candidate))
+        if best is None or distance < best[1]:
+            best = (candidate, distance)
+    return best
+
+
+def _domain_sources(context: Context) -> Iterator[tuple[str, int, str, str]]:
+    """(path, line, what, domain) for every e-mail address and URL in the text and in data."""
+    for document in context.documents:
+        for found in literals(document):
+            if found.kind in ("e-mail address", "URL"):
+                domain = domain_of(found.value)
+                if domain:
+                    yield document.path, found.line, f"`{found.value}`", domain
+    for value in context.data_values:
+        if value.key.startswith("company.domains"):
+            continue
+        candidates = [m.group(0) for m in EMAIL.finditer(value.value)]
+        if value.key.startswith("company.website") or not candidates:
+            candidates += [m.group(0) for m in URL.finditer(EMAIL.sub(" ", value.value))]
+        for candidate in candidates:
+            domain = domain_of(candidate)
+            if domain:
+                yield value.path, value.line, f"`{value.key}` (`{candidate}`)", domain
+
+
+@rule("contact.domain-typo")
+def domain_typo(context: Context) -> Iterator[Hit]:
+    """An e-mail or web domain one or two letters away from the company's own (`xomery.asia` for `xometry.asia`).
+
+    Mail sent there goes to a stranger, or nowhere: users' requests under
+    PIPL Art. 50 would be lost, or read by someone else.
+    """
+    declared = _declared(context)
+    for path, line, what, domain in _domain_sources(context):
+        if _owned(domain, declared):
+            continue
+        closest = _closest(domain, declared)
+        if closest and 0 < closest[1] <= 2:
+            yield Hit(path, line, f"{what} is at `{domain}`, which looks like a misspelling of the company's domain",
+                      f"did you mean `{closest[0]}`? Correct it (the domains are listed in data/company.yml)")
+
+
+@rule("contact.domain-foreign")
+def domain_foreign(context: Context) -> Iterator[Hit]:
+    """An e-mail or web domain that is not one of the company's declared domains.
+
+    The policy must send readers to addresses the company controls; any other
+    domain is either a mistake or a third party that must be named as such.
+    """
+    declared = _declared(context)
+    for path, line, what, domain in _domain_sources(context):
+        if _owned(domain, declared):
+            continue
+        closest = _closest(domain, declared)
+        if closest and 0 < closest[1] <= 2:
+            continue  # reported as a likely typo
+        yield Hit(path, line, f"{what} is at `{domain}`, which is not one of the company's domains",
+                  "use an address at one of the domains in data/company.yml `domains`, or add the domain "
+                  "there if the company owns it (a third party's address needs a waiver naming the third party)")
+
+
+@rule("contact.channel-missing")
+def channel_missing(context: Context) -> Iterator[Hit]:
+    """The text tells users to reach us by a channel data does not provide (“您可以通过电话与我们联系” with no phone number).
+
+    PIPL Art. 17 requires a way to contact the processor; a promised channel
+    with no number or location leaves the user nowhere to go.
+    """
+    channels = [(PHONE_CHANNEL, "phone", "phone"), (ONLINE_CHANNEL, "online_service", "online customer service")]
+    for document in context.documents:
+        for line in document.prose():
+            for pattern, key, name in channels:
+                match = pattern.search(line.text)
+                if match and context.data("contact", key) in (None, ""):
+                    yield Hit(document.path, line.number,
+                              f"the text offers contact by {name} (`{match.group(0)}`), but data/contact.yml has no `{key}`",
+                              f"add `{key}:` to data/contact.yml and show it with `{{{{ contact.{key} }}}}`, "
+                              f"or delete the mention of {name}")

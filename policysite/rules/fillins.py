@@ -1,0 +1,71 @@
+"""Fill-ins a template left behind: brackets, markers and blanks that were never filled."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from .markdown import PLACEHOLDER
+from .registry import Context, Hit, rule
+
+_BLANKS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"【\s*】|［\s*］|\[\s*\](?![(\[])"), "an empty fill-in `{0}` was never filled"),
+    (re.compile(r"【[^【】\n]+】|［[^［］\n]+］"), "`{0}` is still wrapped in template brackets"),
+    (re.compile(r"(?<![\]!\\])\[(?!\^|bookmark|comment|Comment)([^\[\]\n]{1,40})\](?![(\[:])"),
+     "`{0}` is a bracketed fill-in from the template"),
+    (re.compile(r"(?<![A-Za-z0-9])(?:X{2,}|x{2,}|×{2,}|＊{2,})(?![A-Za-z0-9])"), "`{0}` marks a fill-in that was never filled"),
+    (re.compile(r"\b(?:TODO|TBD|TBC|FIXME)\b|待定|待补充|待填写|待确认|待更新"), "`{0}` is a drafting note, not policy text"),
+    (re.compile(r"_{3,}|＿{2,}"), "`{0}` is a blank line for a fill-in"),
+    (re.compile(r"“\s*”|‘\s*’|《\s*》|（\s*）|\(\s*\)"), "`{0}` is empty: something was meant to be written inside"),
+]
+_OPERATOR = re.compile(r"[“\"「]\s*(我们|[Ww]e|[Uu]s)\s*[”\"」]")
+_DEFINING = re.compile(r"以下简称|以下称|下称|简称|统称|以下|hereinafter(?: referred to as)?|referred to as|\bor\b|,|，")
+
+
+def find_blanks(text: str) -> Iterator[str]:
+    """The problem sentence for every unfilled fill-in in ``text``."""
+    seen: list[tuple[int, int]] = []
+    for pattern, problem in _BLANKS:
+        for match in pattern.finditer(text):
+            span = match.span()
+            if any(start <= span[0] and span[1] <= end for start, end in seen):
+                continue  # `【】` inside `【…】` is one finding, not two
+            seen.append(span)
+            yield problem.format(match.group(0).replace(PLACEHOLDER, "{{ … }}"))
+
+
+@rule("placeholder.unfilled")
+def unfilled(context: Context) -> Iterator[Hit]:
+    """Unfilled template fill-ins: `【】`, text still in `【…】`, `[2023]年[11]月[01]日`, `XX`, `TODO`, `待定`, `____`.
+
+    Templates mark what a drafter must fill in; a published policy that still
+    shows the marks tells readers the text was never finished, and the fact
+    behind it (a name, a date, an address) is missing or unchecked.
+    """
+    fix = "write the fact in data/ and use its placeholder, or write the text without brackets or markers"
+    for document in context.documents:
+        for line in document.prose():
+            for problem in find_blanks(line.text):
+                yield Hit(document.path, line.number, problem, fix)
+    for value in context.data_values:
+        for problem in find_blanks(value.value):
+            yield Hit(value.path, value.line, f"`{value.key}`: {problem}", "write the real value")
+
+
+@rule("placeholder.operator-name")
+def operator_name(context: Context) -> Iterator[Hit]:
+    """A definition of “we” with no name before it: `（“我们”）` at the start of a sentence.
+
+    PIPL Art. 17 requires the processor's name; a template that defines
+    “we” after an empty slot publishes a policy that never says who “we” is.
+    """
+    for document in context.documents:
+        for block in document.blocks:
+            text = block.text
+            for match in _OPERATOR.finditer(text):
+                before = _DEFINING.sub("", text[:match.start()])
+                before = re.sub(r"[\s（）()【】\[\]“”\"'、，,：:；;。.]", "", before)
+                if not before:
+                    yield Hit(document.path, block.first.number,
+                              f"“{match.group(1)}” is defined with no company name before it",
+                              "write `{{ company.legal_name }}` before the definition of “we”")

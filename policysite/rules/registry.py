@@ -1,0 +1,154 @@
+"""Named rules and the context they read.
+
+A rule is a function registered with an id (``family.name``) and a
+severity; its docstring says what it catches and why. It yields ``Hit``s;
+the registry turns them into findings carrying the rule's id and severity.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Callable, Iterable, Iterator, NamedTuple
+
+from ..findings import Finding, Severity
+from ..model import Policy, SectionText
+from .markdown import Block, Line, blocks, parse
+
+
+class Hit(NamedTuple):
+    path: str
+    line: int
+    problem: str
+    fix: str
+
+
+Check = Callable[["Context"], Iterable[Hit]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    severity: Severity
+    check: Check
+    doc: str
+
+    @property
+    def summary(self) -> str:
+        return self.doc.strip().splitlines()[0] if self.doc.strip() else self.id
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(rule_id: str, severity: Severity = Severity.ERROR) -> Callable[[Check], Check]:
+    def register(check: Check) -> Check:
+        if rule_id in RULES:
+            raise ValueError(f"rule {rule_id} registered twice")
+        RULES[rule_id] = Rule(rule_id, severity, check, check.__doc__ or "")
+        return check
+    return register
+
+
+@dataclass
+class Document:
+    """One section file in one language, parsed."""
+
+    text: SectionText
+    lines: list[Line]
+
+    @property
+    def path(self) -> str:
+        return self.text.path
+
+    @property
+    def language(self) -> str:
+        return self.text.language
+
+    @property
+    def section_id(self) -> str:
+        return self.text.section.id
+
+    @cached_property
+    def blocks(self) -> list[Block]:
+        return blocks(self.lines)
+
+    def prose(self) -> Iterator[Line]:
+        return (line for line in self.lines if line.prose)
+
+
+class DataValue(NamedTuple):
+    path: str
+    line: int
+    key: str  # dotted, e.g. contact.email or company.legal_name.zh
+    value: str
+
+
+@dataclass
+class Context:
+    policy: Policy
+    today: dt.date
+    documents: list[Document] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, policy: Policy, today: dt.date) -> "Context":
+        documents = [Document(text, parse(text.source)) for text in policy.texts.values()]
+        order = {section.id: index for index, section in enumerate(policy.sections)}
+        codes = [language.code for language in policy.languages]
+        documents.sort(key=lambda d: (codes.index(d.language) if d.language in codes else 99,
+                                      order.get(d.section_id, 99)))
+        return cls(policy, today, documents)
+
+    @property
+    def languages(self) -> list[str]:
+        return [language.code for language in self.policy.languages]
+
+    def document(self, language: str, section_id: str) -> Document | None:
+        return next((d for d in self.documents if d.language == language and d.section_id == section_id), None)
+
+    def in_language(self, language: str) -> list[Document]:
+        return [d for d in self.documents if d.language == language]
+
+    def data(self, name: str, *keys: str) -> Any:
+        value = self.policy.data.get(name)
+        for key in keys:
+            if not isinstance(value, dict):
+                return None
+            value = value.get(key)
+        return value
+
+    def where(self, name: str, *keys: str | int) -> tuple[str, int]:
+        return self.policy.data.where(name, *keys)
+
+    @cached_property
+    def data_values(self) -> list[DataValue]:
+        """Every text value in data/ (waivers excepted: they quote findings on purpose)."""
+        values: list[DataValue] = []
+        for name, document in self.policy.data.documents.items():
+            if name == "waivers":
+                continue
+
+            def walk(value: Any, key: tuple) -> None:
+                if isinstance(value, dict):
+                    for k, v in value.items():
+                        walk(v, key + (k,))
+                elif isinstance(value, list):
+                    for i, v in enumerate(value):
+                        walk(v, key + (i,))
+                elif isinstance(value, str):
+                    values.append(DataValue(document.path, document.line(*key),
+                                            ".".join(str(part) for part in (name, *key)), value))
+
+            walk(document.value, ())
+        return values
+
+
+def run(policy: Policy, *, today: dt.date | None = None, only: Iterable[str] | None = None) -> list[Finding]:
+    context = Context.of(policy, today or dt.date.today())
+    selected = [RULES[rule_id] for rule_id in only] if only is not None else list(RULES.values())
+    findings: list[Finding] = []
+    for each in selected:
+        for hit in each.check(context):
+            findings.append(Finding(hit.path, hit.line, each.id, hit.problem, hit.fix, each.severity))
+    return sorted(set(findings))
