@@ -89,7 +89,7 @@ def _unknown_keys(value: dict, known: dict[str, bool], prefix: tuple, report) ->
 
 def _check_name(name: Any, report) -> None:
     key = ("verification_file", "name")
-    if not isinstance(name, str) or not (_CODE_NAME.match(name) or _PLAIN_NAME.match(name)):
+    if not isinstance(name, str) or not (_CODE_NAME.fullmatch(name) or _PLAIN_NAME.fullmatch(name)):
         report("wechat.verification-name", key,
                f"`verification_file.name` {name!r} is not the name of a WeChat verification file", NAME_FIX)
 
@@ -102,13 +102,13 @@ def _check_content(name: Any, content: Any, report) -> None:
                "not as the exact text of the file",
                "put the content in double quotes, exactly as in the file WeChat issued, e.g. `content: \"0123abcd\"`")
         return
-    if not _CONTENT.match(content):
+    if not _CONTENT.fullmatch(content):
         report("wechat.verification-content", key,
                "`verification_file.content` must be the code on one line, with no spaces, line breaks "
                "or characters outside ASCII (WeChat compares the bytes)",
                "paste the file's content between double quotes on the same line, with nothing around it")
         return
-    match = _CODE_NAME.match(name) if isinstance(name, str) else None
+    match = _CODE_NAME.fullmatch(name) if isinstance(name, str) else None
     if match and content != match.group(1):
         report("wechat.verification-content", key,
                f"`{name}` must contain its own code `{match.group(1)}`, but `content` is `{content}`",
