@@ -3,13 +3,20 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build test check serve clean
+.PHONY: build test check serve clean release
 
 build: $(VENV)/.runtime  ## Check everything, build into a temporary folder, publish to site/ on success.
 	$(PY) -m policysite build --site-dir site
 
 check: $(VENV)/.runtime  ## Run every policy check without rendering HTML.
 	$(PY) -m policysite check
+
+# make release EFFECTIVE=2025-03-01 SUMMARY_ZH="…" SUMMARY_EN="…" (or put them under next_release in data/archive.yml).
+# Summaries travel in the environment so that quotes and $ in them reach the command unchanged.
+export SUMMARY_ZH SUMMARY_EN
+release: $(VENV)/.runtime  ## Freeze the current policy as a new archived version (refuses when anything is wrong).
+	$(PY) -m policysite release $(if $(EFFECTIVE),--effective "$(EFFECTIVE)") $(if $(UPDATED),--updated "$(UPDATED)") \
+	  --summary zh="$$SUMMARY_ZH" --summary en="$$SUMMARY_EN"
 
 serve: $(VENV)/.runtime  ## Live preview on http://127.0.0.1:8000/
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000

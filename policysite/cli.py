@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
+from .archive.release import ReleaseRefused, release
 from .findings import PolicyError
 from .judge import judge
 from .publish import build_site
@@ -19,6 +21,37 @@ def _check(args: argparse.Namespace) -> int:
         return 1
     languages = ", ".join(language.code for language in policy.languages)
     print(f"OK: {policy.id} version {policy.version}, {len(policy.sections)} sections in {languages}.")
+    unreleased = [code for code in policy.archive.current_texts if not policy.archive.matches_release(code)]
+    if policy.versions and unreleased:
+        print(f"Note: the current text in {', '.join(unreleased)} differs from released version {policy.version}; "
+              "run `make release` to archive it as a new version.")
+    return 0
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date written YYYY-MM-DD") from None
+
+
+def _summary(value: str) -> tuple[str, str]:
+    language, separator, text = value.partition("=")
+    if not separator or not language.strip():
+        raise argparse.ArgumentTypeError(f"{value!r}: write the summary as LANG=TEXT, e.g. en=\"New contact address\"")
+    return language.strip(), text
+
+
+def _release(args: argparse.Namespace) -> int:
+    summaries = dict(args.summary) if args.summary else None
+    if summaries is not None and not any(text.strip() for text in summaries.values()):
+        summaries = None  # `make release` passes empty SUMMARY_… variables: fall back to data/archive.yml
+    try:
+        done = release(Path(args.root), effective=args.effective, updated=args.updated, summaries=summaries)
+    except ReleaseRefused as refusal:
+        print(f"Release refused: {refusal}\nNothing was written.", file=sys.stderr)
+        return 1
+    print(done.report())
     return 0
 
 
@@ -36,6 +69,12 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--site-dir", default="site")
     build.add_argument("--no-strict", action="store_true", help="do not fail on warnings (preview only)")
     build.set_defaults(run=_build)
+    rel = commands.add_parser("release", help="freeze the current policy as a new archived version")
+    rel.add_argument("--effective", type=_date, help="the day the version takes effect (YYYY-MM-DD)")
+    rel.add_argument("--updated", type=_date, help="its “last updated” date (default: the effective date)")
+    rel.add_argument("--summary", type=_summary, action="append", metavar="LANG=TEXT",
+                     help="what changed, once per language (default: next_release in data/archive.yml)")
+    rel.set_defaults(run=_release)
     args = parser.parse_args(argv)
     return args.run(args)
 

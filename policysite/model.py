@@ -72,6 +72,12 @@ class Policy:
     pages: dict[str, str] = field(default_factory=dict)  # language → assembled Markdown
     contexts: dict[str, dict[str, Any]] = field(default_factory=dict)  # language → placeholder context
     generated: list[GeneratedPage] = field(default_factory=list)  # pages added by later stages
+    # Set by policysite.archive: released versions oldest first (archive.store.PolicyVersion),
+    # what this build shows (archive.stage.ArchiveView), and the version still in force
+    # while a newer released one waits for its effective date.
+    versions: list[Any] = field(default_factory=list)
+    archive: Any = None
+    in_force_version: int | None = None
 
     @property
     def id(self) -> str:
@@ -79,6 +85,8 @@ class Policy:
 
     @property
     def version(self) -> int:
+        if self.in_force_version is not None:
+            return self.in_force_version
         return self.data["policy"]["version"]
 
     @property

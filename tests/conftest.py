@@ -79,6 +79,8 @@ def copy_project(target: Path, *, content: Path = PROJECT) -> Project:
             shutil.copy2(source, target / name)
     for name in ("docs", "data"):
         shutil.copytree(content / name, target / name)
+    if (content / "archive").is_dir():  # the released versions (`make release`)
+        shutil.copytree(content / "archive", target / "archive")
     if (content / "mkdocs.yml").is_file() and content != PROJECT:
         shutil.copy2(content / "mkdocs.yml", target / "mkdocs.yml")
     return Project(target)

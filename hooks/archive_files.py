@@ -1,0 +1,41 @@
+"""Write the archive's files that are not pages: /policy.json, the Atom feeds, the hashed texts.
+
+Once, after every language is built: the manifest describes all languages.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import i18n_state
+import policy_state
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from policysite import archive
+
+_site_root: Path | None = None  # the default language's site_dir: later languages build into <root>/<lang>
+
+
+# After hooks/judge.py (-110), on the first language build only.
+@event_priority(-115)
+def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
+    global _site_root
+    if i18n_state.is_first_language_build(config):
+        _site_root = Path(config.site_dir)
+    return None
+
+
+# Once every language is built (the i18n plugin builds the others from its own on_post_build at -100).
+@event_priority(-200)
+def on_post_build(config: MkDocsConfig) -> None:
+    if not i18n_state.is_first_language_build(config) or _site_root is None:
+        return
+    for path, content in archive.site_files(policy_state.policy(), config.site_url or "").items():
+        target = _site_root / path
+        if target.exists():
+            raise PluginError(f"{path}: the archive would overwrite a file the site already has — "
+                              "rename or remove the other file")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)

@@ -1,0 +1,45 @@
+"""Archived pages show their own version's facts in the footer, not the current version's.
+
+The footer (overrides/partials/copyright.html) reads `config.extra.policy`; for
+a page of an archived version this hook swaps in that version's number and
+dates while the page is rendered, and puts the current facts back afterwards.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import policy_state
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from policysite.dates import long_date
+
+_current: dict | None = None  # the facts to put back after an archived page
+
+
+@event_priority(-10)
+def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    global _current
+    facts = (page.meta or {}).get("archive") or {}
+    if "version" not in facts:
+        return context
+    policy = policy_state.policy()
+    shown = config.extra["policy"]
+    locale = policy.language(shown["language"]).locale
+    effective, updated = dt.date.fromisoformat(facts["effective"]), dt.date.fromisoformat(facts["updated"])
+    _current = shown
+    config.extra["policy"] = {**shown, "version": facts["version"],
+                              "effective": long_date(effective, locale), "effective_iso": effective.isoformat(),
+                              "updated": long_date(updated, locale), "updated_iso": updated.isoformat()}
+    return context
+
+
+def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+    global _current
+    if _current is not None:
+        config.extra["policy"] = _current
+        _current = None
+    return None

@@ -1,0 +1,18 @@
+"""The versioned archive: released versions frozen under archive/, checked at every build.
+
+- `attach(policy, today=)` — judge stage: integrity findings, or the versions put on the policy
+- `archive_pages(policy)` — index, version and redline pages per language (GeneratedPages)
+- `current_page(policy, language, markdown)` — the current page with change notices and history
+- `site_files(policy, base_url)` — /policy.json, Atom feeds and the texts they hash
+- `versions_for(policy, language)` — every released version's text and page path, for other pages
+- `release(root, …)` — the `make release` command (policysite.archive.release)
+"""
+
+from .clock import TODAY_VARIABLE, today
+from .manifest import manifest, site_files
+from .pages import VersionPage, archive_pages, current_page, versions_for
+from .stage import ArchiveView, attach
+from .store import PolicyVersion
+
+__all__ = ["TODAY_VARIABLE", "ArchiveView", "PolicyVersion", "VersionPage", "archive_pages", "attach",
+           "current_page", "manifest", "site_files", "today", "versions_for"]

@@ -1,0 +1,288 @@
+"""The archive's pages, per language: the index, every version, every redline, and
+what the current policy page adds (change notice, links to previous versions).
+
+Pages are GeneratedPages under each language root; links between them are
+relative, so the site works under any base URL. Banners are plain HTML in the
+page's Markdown, so they print and read without JavaScript or colour.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+from ..dates import long_date
+from ..model import GeneratedPage, Language, Policy
+from .diff import redline
+from .stage import ArchiveView
+from .store import PolicyVersion
+from .words import words
+
+TEMPLATE = None  # main.html: its site_meta prints `robots` from the page meta
+INDEX_PATH = "archive/"
+NOINDEX = "noindex"
+RECENT_ON_CURRENT_PAGE = 5
+_MD_LINK = re.compile(r"\[([^\]]+)\]\(\{(\w+)\}\)")
+
+
+@dataclass(frozen=True)
+class VersionPage:
+    """One released version in one language, for pages other than the archive's (e.g. the web-view)."""
+
+    version: int
+    effective: dt.date
+    updated: dt.date
+    status: str  # "superseded", "current" or "upcoming"
+    superseded: dt.date | None
+    title: str
+    summary: str
+    markdown: str  # the frozen, fully resolved Markdown
+    path: str  # the archived page under the language root: "archive/2024-11-18/"
+
+
+def versions_for(policy: Policy, language: str) -> list[VersionPage]:
+    """Every released version in ``language``, oldest first (empty before the first release)."""
+    return [VersionPage(version=v.version, effective=v.effective, updated=v.updated, status=v.status,
+                        superseded=v.superseded, title=v.texts[language].title, summary=v.summary(language),
+                        markdown=v.texts[language].body, path=v.path)
+            for v in policy.versions if language in v.texts]
+
+
+# --- paths and words ------------------------------------------------------------------------
+
+def site_path(language: Language, path: str) -> str:
+    """A path under the site root: ``archive/`` for the default language, ``en/archive/`` otherwise."""
+    return path if language.default else f"{language.code}/{path}"
+
+
+def relative(from_page: str, target: str) -> str:
+    """A link from the page at site path ``from_page`` (a folder) to site path ``target``."""
+    link = posixpath.relpath(target.strip("/") or ".", from_page.strip("/") or ".")
+    if target == "" or target.endswith("/"):
+        link = "./" if link == "." else f"{link}/"
+    return link
+
+
+def text_path(version: PolicyVersion, language: str) -> str:
+    """Where a frozen file is served: the same path as in the repository, under the site root."""
+    return f"archive/{version.slug}/{language}.md"
+
+
+def current_text_path(language: str) -> str:
+    return f"policy.{language}.md"
+
+
+def say(language: str, key: str, **values: object) -> Markup:
+    """One of the archive's sentences as HTML; values are escaped, `[text]({url})` becomes a link."""
+    template = _MD_LINK.sub(r'<a href="{\2}">\1</a>', words(language)[key])
+    return Markup(template).format(**values)
+
+
+def _date(policy: Policy, language: str, day: dt.date) -> str:
+    return long_date(day, policy.language(language).locale)
+
+
+def _summary_html(summary: str) -> Markup:
+    return Markup("<br>").join(escape(line) for line in summary.strip().splitlines())
+
+
+def _box(kind: str, paragraphs: list[Markup]) -> str:
+    inner = "\n".join(f"<p>{p}</p>" for p in paragraphs if p)
+    return f'<div class="policy-banner policy-banner--{kind}" role="note">\n{inner}\n</div>'
+
+
+def _after_title(markdown: str, insert: str) -> str:
+    """Put ``insert`` right under the page's `# Title` (or first when there is none)."""
+    if markdown.startswith("# "):
+        title, _, rest = markdown.partition("\n")
+        return f"{title}\n\n{insert}\n\n{rest.lstrip(chr(10))}"
+    return f"{insert}\n\n{markdown}"
+
+
+# --- the pages ---------------------------------------------------------------------------------
+
+def archive_pages(policy: Policy) -> list[GeneratedPage]:
+    view: ArchiveView | None = policy.archive
+    if view is None or not view.versions:
+        return []
+    pages = []
+    for language in policy.languages:
+        mine = [v for v in view.versions if language.code in v.texts]
+        if not mine:
+            continue
+        pages.append(_index_page(policy, view, language, mine))
+        for version in mine:
+            pages.append(_version_page(policy, view, language, version))
+            previous = view.predecessor(version, language.code)
+            if previous is not None:
+                pages.append(_changes_page(policy, view, language, version, previous))
+    return pages
+
+
+def _meta(policy: Policy, version: PolicyVersion | None, kind: str, path: str, *, noindex: bool) -> dict:
+    meta: dict = {"archive": {"kind": kind, "alternates": {
+        language.code: site_path(language, path) for language in policy.languages
+        if version is None or language.code in version.texts}}}
+    if version is not None:
+        meta["archive"]["version"] = version.version
+        meta["archive"]["effective"] = version.effective.isoformat()
+        meta["archive"]["updated"] = version.updated.isoformat()
+    if noindex:
+        meta["robots"] = NOINDEX
+    return meta
+
+
+def _status_label(language: str, version: PolicyVersion) -> Markup:
+    return say(language, f"status_{version.status}")
+
+
+def _period(policy: Policy, language: str, version: PolicyVersion) -> Markup:
+    start = _date(policy, language, version.effective)
+    if version.status == "upcoming":
+        return say(language, "takes_effect", date=start)
+    if version.status == "superseded" and version.superseded is not None:
+        end = _date(policy, language, version.superseded - dt.timedelta(days=1))
+        return say(language, "period_range", start=start, end=end)
+    return say(language, "period_from", start=start)
+
+
+def _index_page(policy: Policy, view: ArchiveView, language: Language, versions: list[PolicyVersion]) -> GeneratedPage:
+    code = language.code
+    here = site_path(language, INDEX_PATH)
+    title = str(say(code, "index_title"))
+    rows = []
+    for version in reversed(versions):
+        page = site_path(language, version.path)
+        links = [f'<a href="{relative(here, page)}">{say(code, "read")}</a>']
+        if view.predecessor(version, code) is not None:
+            links.append(f'<a href="{relative(here, page + "changes/")}">{say(code, "changes")}</a>')
+        links.append(f'<a href="{relative(here, text_path(version, code))}">{say(code, "text")}</a>')
+        summary = _summary_html(version.summary(code)) or say(code, "first_version")
+        rows.append(
+            f'<tr class="archive-row archive-row--{version.status}">'
+            f'<td>{say(code, "version_n", version=version.version)}<br><small>{_status_label(code, version)}</small></td>'
+            f'<td>{_period(policy, code, version)}</td><td>{summary}</td><td>{" · ".join(links)}</td></tr>')
+    head = "".join(f"<th>{say(code, key)}</th>" for key in ("col_version", "col_period", "col_summary", "col_links"))
+    feed = relative(here, site_path(language, "feed.xml"))
+    intro = say(code, "index_intro", manifest=relative(here, "policy.json"))
+    markdown = (f"# {title}\n\n<p>{intro} <a href=\"{feed}\">{say(code, 'feed')}</a></p>\n\n"
+                f'<div class="md-typeset__table"><table class="archive-table"><thead><tr>{head}</tr></thead>'
+                f'<tbody>{"".join(rows)}</tbody></table></div>\n')
+    return GeneratedPage(language=code, path=INDEX_PATH, markdown=markdown, title=title, template=TEMPLATE,
+                         meta=_meta(policy, None, "index", INDEX_PATH, noindex=False))
+
+
+def version_title(policy: Policy, language: str, version: PolicyVersion) -> str:
+    return str(say(language, "version_title", title=version.texts[language].title,
+                   date=_date(policy, language, version.effective)))
+
+
+def _version_page(policy: Policy, view: ArchiveView, language: Language, version: PolicyVersion) -> GeneratedPage:
+    code = language.code
+    here = site_path(language, version.path)
+    current = relative(here, site_path(language, ""))
+    index = relative(here, site_path(language, INDEX_PATH))
+    facts = {"version": version.version, "effective": _date(policy, code, version.effective)}
+    if version.status == "superseded":
+        lead = say(code, "banner_superseded", superseded=_date(policy, code, version.superseded), current=current, **facts)
+    elif version.status == "upcoming":
+        lead = say(code, "banner_upcoming", current=current, **facts)
+    else:
+        lead = say(code, "banner_current", current=current, **facts)
+    paragraphs = [lead]
+    if version.summary(code):
+        paragraphs.append(say(code, "banner_summary", summary=_summary_html(version.summary(code))))
+    if view.predecessor(version, code) is not None:
+        paragraphs.append(say(code, "banner_links", changes="changes/", index=index))
+    else:
+        paragraphs.append(say(code, "banner_index", index=index))
+    paragraphs.append(say(code, "banner_hash", name=f"{code}.md", text=relative(here, text_path(version, code)),
+                          sha256=version.hashes[code]))
+    markdown = _after_title(version.texts[code].body, _box(version.status, paragraphs))
+    return GeneratedPage(language=code, path=version.path, markdown=markdown,
+                         title=version_title(policy, code, version), template=TEMPLATE,
+                         meta=_meta(policy, version, "version", version.path, noindex=True))
+
+
+def _changes_page(policy: Policy, view: ArchiveView, language: Language, version: PolicyVersion,
+                  previous: PolicyVersion) -> GeneratedPage:
+    code = language.code
+    path = f"{version.path}changes/"
+    here = site_path(language, path)
+    new, old = _date(policy, code, version.effective), _date(policy, code, previous.effective)
+    marked = redline(previous.texts[code].body, version.texts[code].body, code)
+    title = str(say(code, "changes_title", title=version.texts[code].title, date=new))
+    paragraphs = [say(code, "changes_intro", version=version.version, previous=previous.version, new=new, old=old,
+                      count=len(marked.changes)),
+                  say(code, "legend", new=new, old=old)]
+    if version.summary(code):
+        paragraphs.append(say(code, "banner_summary", summary=_summary_html(version.summary(code))))
+    paragraphs.append(Markup(" · ").join([
+        Markup('<a href="{}">{}</a>').format(relative(here, site_path(language, version.path)),
+                                             say(code, "version_title", title=version.texts[code].title, date=new)),
+        Markup('<a href="{}">{}</a>').format(relative(here, site_path(language, previous.path)),
+                                             say(code, "version_title", title=previous.texts[code].title, date=old)),
+    ]))
+    markdown = f"# {title}\n\n{_box('changes', paragraphs)}\n\n{marked.markdown}"
+    return GeneratedPage(language=code, path=path, markdown=markdown, title=title, template=TEMPLATE,
+                         meta=_meta(policy, version, "changes", path, noindex=True))
+
+
+# --- the current policy page ------------------------------------------------------------------
+
+def current_page(policy: Policy, language: str, markdown: str) -> str:
+    """The current policy page with the archive's notices: what changed lately, what is coming, past versions."""
+    view: ArchiveView | None = policy.archive
+    if view is None or not view.versions:
+        return markdown
+    code = language
+    lang = policy.language(code)
+    here = site_path(lang, "")
+    notices = []
+    current = view.current
+    if (current is not None and current.summary(code)
+            and view.today < current.effective + dt.timedelta(days=view.settings.notice_days)):
+        changes = relative(here, site_path(lang, current.path + "changes/"))
+        notices.append(_box("updated", [
+            say(code, "notice_updated", version=current.version, effective=_date(policy, code, current.effective),
+                summary=_summary_html(current.summary(code))),
+            say(code, "notice_changes", changes=changes)]))
+    for upcoming in view.upcoming:
+        if code not in upcoming.texts:
+            continue
+        read = relative(here, site_path(lang, upcoming.path))
+        notices.append(_box("upcoming", [
+            say(code, "notice_upcoming", version=upcoming.version, effective=_date(policy, code, upcoming.effective),
+                summary=_summary_html(upcoming.summary(code)) or say(code, "first_version")),
+            say(code, "notice_links", read=read, changes=read + "changes/")]))
+    if notices:
+        markdown = _after_title(markdown, "\n\n".join(notices))
+    return markdown.rstrip("\n") + "\n\n" + _history(policy, view, code) + "\n"
+
+
+def _history(policy: Policy, view: ArchiveView, code: str) -> str:
+    lang = policy.language(code)
+    here = site_path(lang, "")
+    lines = [f'<p class="policy-history__title"><strong>{say(code, "history_heading")}</strong></p>']
+    if view.current is not None and code in view.current.texts:
+        link = relative(here, site_path(lang, view.current.path))
+        lines.append(Markup('<p>{} <a href="{}">{}</a></p>').format(
+            say(code, "history_current", version=view.current.version,
+                effective=_date(policy, code, view.current.effective)),
+            link, say(code, "archived_copy")))
+    previous = [v for v in reversed(view.versions) if v.status == "superseded" and code in v.texts]
+    links = [Markup('<a href="{}">{}</a>').format(
+        relative(here, site_path(lang, v.path)),
+        say(code, "version_dated", version=v.version, date=_date(policy, code, v.effective)))
+        for v in previous[:RECENT_ON_CURRENT_PAGE]]
+    everything = Markup('<a href="{}">{}</a>').format(relative(here, site_path(lang, INDEX_PATH)),
+                                                      say(code, "history_all"))
+    if links:
+        lines.append(Markup("<p>{}{}</p>").format(say(code, "history_previous"),
+                                                 Markup(say(code, "separator")).join(links)))
+    lines.append(Markup("<p>{}</p>").format(everything))
+    return '<div class="policy-history">\n' + "\n".join(str(line) for line in lines) + "\n</div>"

@@ -1,0 +1,139 @@
+"""The archive's part of judging a build: check it, then decide what is current today.
+
+Runs inside `judge()`, before MkDocs writes anything. Findings come back to the
+judge; when there are none, the policy learns its released versions (oldest
+first, each marked superseded, current or upcoming) and, while a released
+version waits for its date, shows the version in force instead of the new text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from ..dates import DateSource, LocalDate
+from ..findings import Finding
+from ..model import Policy
+from .clock import TODAY_VARIABLE, ClockError, today as clock_today
+from .frozen import FrozenText
+from .settings import ArchiveSettings, read_settings
+from .store import PolicyVersion, load_archive
+
+
+@dataclass
+class ArchiveView:
+    """What this build shows: decided once, read by pages, hooks and the manifest."""
+
+    today: dt.date
+    settings: ArchiveSettings
+    versions: list[PolicyVersion]  # oldest first
+    current: PolicyVersion | None  # the released version in force today (None before the first takes effect)
+    current_texts: dict[str, FrozenText] = field(default_factory=dict)  # language → the current page's text
+    live: bool = True  # the current page is built from docs/ and data/ (False: from the frozen version in force)
+    lock: bytes | None = None  # archive/archive.lock.json as checked
+
+    @property
+    def upcoming(self) -> list[PolicyVersion]:
+        return [v for v in self.versions if v.status == "upcoming"]
+
+    def matches_release(self, language: str) -> bool:
+        """The current text is byte for byte the text released as the current version."""
+        if self.current is None or language not in self.current.hashes:
+            return False
+        return self.current_texts[language].sha256 == self.current.hashes[language]
+
+    def predecessor(self, version: PolicyVersion, language: str) -> PolicyVersion | None:
+        earlier = [v for v in self.versions if v.version < version.version and language in v.texts]
+        return earlier[-1] if earlier else None
+
+
+def attach(policy: Policy, *, today: dt.date | None = None) -> list[Finding]:
+    """Check the archive and put the released versions on the policy; findings instead when it fails."""
+    settings, findings = read_settings(policy.data)
+    versions, lock, problems = load_archive(policy.root, policy.id)
+    findings += problems
+    if findings:
+        return findings
+    if today is None:
+        try:
+            today = clock_today(settings.timezone)
+        except ClockError as error:
+            return [Finding(TODAY_VARIABLE, 0, "archive.clock", f"today's date is unknown: {error}",
+                            "set POLICYSITE_TODAY=YYYY-MM-DD, or `timezone:` in data/archive.yml to a name such as Asia/Shanghai")]
+    findings = _check_working_copy(policy, versions)
+    if findings:
+        return findings
+    _assign_status(versions, today)
+    in_force = [v for v in versions if v.status == "current"]
+    view = ArchiveView(today=today, settings=settings, versions=versions, current=in_force[0] if in_force else None,
+                       lock=lock)
+    if versions and view.current is not None and view.current is not versions[-1]:
+        _show_in_force(policy, view.current)
+        view.live = False
+    view.current_texts = {language.code: current_text(policy, language.code, view.current)
+                          for language in policy.languages}
+    policy.versions = versions
+    policy.archive = view
+    return []
+
+
+def _check_working_copy(policy: Policy, versions: list[PolicyVersion]) -> list[Finding]:
+    """docs/ and data/ must describe the last released version: only a release moves them on."""
+    if not versions:
+        return []
+    latest = versions[-1]
+    data = policy.data["policy"]
+    findings = []
+    if data["version"] != latest.version:
+        path, line = policy.data.where("policy", "version")
+        findings.append(Finding(path, line, "archive.version",
+                                f"`version: {data['version']}` does not match the archive, whose last released version "
+                                f"is {latest.version} (effective {latest.effective})",
+                                f"write `version: {latest.version}`; only `make release` advances the version"))
+    if data["effective"] != latest.effective:
+        path, line = policy.data.where("policy", "effective")
+        findings.append(Finding(path, line, "archive.effective",
+                                f"`effective: {data['effective']}` does not match version {latest.version} in the "
+                                f"archive, which took effect on {latest.effective}",
+                                f"write `effective: {latest.effective}`; a new effective date needs a new version "
+                                "(`make release EFFECTIVE=YYYY-MM-DD`)"))
+    return findings
+
+
+def _assign_status(versions: list[PolicyVersion], today: dt.date) -> None:
+    in_force = [v for v in versions if v.effective <= today]
+    for index, version in enumerate(versions):
+        following = versions[index + 1] if index + 1 < len(versions) else None
+        version.superseded = following.effective if following else None
+        if version.effective > today:
+            version.status = "upcoming"
+        elif version is in_force[-1]:
+            version.status = "current"
+        else:
+            version.status = "superseded"
+
+
+def _show_in_force(policy: Policy, version: PolicyVersion) -> None:
+    """A newer version is released but not yet in force: the current page keeps the version in force."""
+    for code, text in version.texts.items():
+        if code not in policy.pages:
+            continue
+        locale = policy.language(code).locale
+        policy.pages[code] = text.body
+        facts = policy.contexts[code]["policy"]
+        facts["version"] = version.version
+        facts["effective"] = LocalDate(version.effective, locale)
+        facts["updated"] = LocalDate(version.updated, locale)
+    policy.effective = version.effective
+    policy.updated = DateSource(version.updated, f"from archived version {version.version}, in force until "
+                                                 f"{version.superseded}")
+    policy.in_force_version = version.version
+
+
+def current_text(policy: Policy, language: str, current: PolicyVersion | None) -> FrozenText:
+    """The current page's text in the frozen format: what a release would freeze today."""
+    context = policy.contexts[language]["policy"]
+    summary = current.summary(language) if current is not None and current.version == policy.version else ""
+    return FrozenText(policy=policy.id, version=policy.version, language=language, title=str(context["title"]),
+                      effective=policy.effective, updated=policy.updated.date, summary=summary,
+                      body=policy.pages[language])

@@ -1,0 +1,219 @@
+"""The archive on disk: frozen files under archive/ and the lock that vouches for them.
+
+    archive/archive.lock.json        SHA-256 of every frozen file, per version
+    archive/2024-11-18/zh.md         version effective 2024-11-18, Chinese
+    archive/2024-11-18/en.md         … English
+
+Only `make release` writes here. Every build checks every byte against the lock
+and refuses to publish, naming the file, when one was changed, deleted or added.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..findings import Finding
+from .frozen import FrozenFormatError, FrozenText, parse, sha256
+
+ARCHIVE_DIR = "archive"
+LOCK_NAME = "archive.lock.json"
+LOCK_ABOUT = ("SHA-256 of every frozen file under archive/, written by `make release`. "
+              "Never edit by hand: a released version must not change.")
+RESTORE = "restore it from git (`git checkout HEAD -- {path}`); to change the policy, edit docs/ or data/ and run `make release`"
+
+
+@dataclass
+class PolicyVersion:
+    """One released version in every language it was released in."""
+
+    version: int
+    effective: dt.date
+    updated: dt.date
+    released: dt.date  # the day `make release` froze it
+    texts: dict[str, FrozenText]  # language → frozen text
+    hashes: dict[str, str]  # language → SHA-256 of the frozen file
+    files: dict[str, str]  # language → path of the frozen file, relative to the project root
+    contents: dict[str, bytes]  # language → the frozen file's bytes, as checked against the lock
+    status: str = "archived"  # "superseded", "current" or "upcoming" once the build knows today's date
+    superseded: dt.date | None = None  # the day the next version took (or takes) effect
+
+    @property
+    def slug(self) -> str:
+        return self.effective.isoformat()
+
+    @property
+    def path(self) -> str:
+        """The version's page under each language root: ``archive/2024-11-18/``."""
+        return f"archive/{self.slug}/"
+
+    def summary(self, language: str) -> str:
+        text = self.texts.get(language)
+        return text.summary if text else ""
+
+
+@dataclass
+class LockedVersion:
+    version: int
+    effective: dt.date
+    released: dt.date
+    files: dict[str, tuple[str, str]] = field(default_factory=dict)  # language → (path under archive/, sha256)
+
+
+@dataclass
+class Lock:
+    policy: str
+    versions: list[LockedVersion] = field(default_factory=list)
+
+    def to_json(self) -> str:
+        data = {
+            "about": LOCK_ABOUT,
+            "policy": self.policy,
+            "versions": [{
+                "version": v.version, "effective": v.effective.isoformat(), "released": v.released.isoformat(),
+                "files": {language: {"path": path, "sha256": digest}
+                          for language, (path, digest) in v.files.items()},
+            } for v in self.versions],
+        }
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+class LockError(ValueError):
+    pass
+
+
+def parse_lock(text: str) -> Lock:
+    try:
+        data = json.loads(text)
+        lock = Lock(policy=str(data["policy"]))
+        for entry in data["versions"]:
+            locked = LockedVersion(version=int(entry["version"]),
+                                   effective=dt.date.fromisoformat(entry["effective"]),
+                                   released=dt.date.fromisoformat(entry["released"]))
+            for language, item in entry["files"].items():
+                locked.files[str(language)] = (str(item["path"]), str(item["sha256"]))
+            lock.versions.append(locked)
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
+        raise LockError(f"it cannot be read ({type(error).__name__}: {error})") from None
+    return lock
+
+
+def archive_dir(root: Path) -> Path:
+    return root / ARCHIVE_DIR
+
+
+def lock_path(root: Path) -> Path:
+    return archive_dir(root) / LOCK_NAME
+
+
+def _shown(relative: str) -> str:
+    return f"{ARCHIVE_DIR}/{relative}"
+
+
+def read_lock(root: Path) -> Lock | None:
+    """The lock as committed (None when nothing was ever released); raises LockError."""
+    path = lock_path(root)
+    if not path.is_file():
+        return None
+    return parse_lock(path.read_text(encoding="utf-8"))
+
+
+def load_archive(root: Path, policy_id: str) -> tuple[list[PolicyVersion], bytes | None, list[Finding]]:
+    """Every released version, oldest first, and the lock's bytes, after checking every file against the lock."""
+    folder = archive_dir(root)
+    present = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()) \
+        if folder.is_dir() else []
+    lock_shown = _shown(LOCK_NAME)
+    if LOCK_NAME not in present:
+        return [], None, [Finding(_shown(name), 0, "archive.unexpected",
+                            f"this file is in archive/ but {lock_shown} is missing, so no release vouches for it",
+                            f"restore {lock_shown} from git, or delete the file if no version was ever released")
+                    for name in present]
+    lock_bytes = (folder / LOCK_NAME).read_bytes()
+    try:
+        lock = parse_lock(lock_bytes.decode("utf-8"))
+    except (LockError, UnicodeDecodeError) as error:
+        return [], None, [Finding(lock_shown, 0, "archive.lock", f"the archive lock is damaged: {error}",
+                            RESTORE.format(path=lock_shown))]
+    findings: list[Finding] = []
+    if lock.policy != policy_id:
+        findings.append(Finding(lock_shown, 0, "archive.lock",
+                                f"the archive belongs to policy `{lock.policy}`, but data/policy.yml says `{policy_id}`",
+                                "put back the `id:` the policy was released under in data/policy.yml"))
+    findings += _check_order(lock, lock_shown)
+    locked = {path for v in lock.versions for path, _ in v.files.values()}
+    for name in present:
+        if name != LOCK_NAME and name not in locked:
+            findings.append(Finding(_shown(name), 0, "archive.unexpected",
+                                    f"this file is not listed in {lock_shown}, so no release made it",
+                                    "delete it: versions are added to archive/ only by `make release`"))
+    versions = []
+    for entry in lock.versions:
+        version, problems = _load_version(folder, entry, policy_id)
+        findings += problems
+        if version is not None:
+            versions.append(version)
+    return (versions, lock_bytes, []) if not findings else ([], None, findings)
+
+
+def _check_order(lock: Lock, shown: str) -> list[Finding]:
+    findings = []
+    for before, after in zip(lock.versions, lock.versions[1:]):
+        if not (after.version > before.version and after.effective > before.effective):
+            findings.append(Finding(shown, 0, "archive.lock",
+                                    f"version {after.version} (effective {after.effective}) does not follow "
+                                    f"version {before.version} (effective {before.effective})",
+                                    RESTORE.format(path=shown)))
+    for entry in lock.versions:
+        if not entry.files:
+            findings.append(Finding(shown, 0, "archive.lock", f"version {entry.version} lists no files",
+                                    RESTORE.format(path=shown)))
+    return findings
+
+
+def _load_version(folder: Path, entry: LockedVersion, policy_id: str) -> tuple[PolicyVersion | None, list[Finding]]:
+    findings: list[Finding] = []
+    texts, hashes, files, contents = {}, {}, {}, {}
+    for language, (relative, expected) in entry.files.items():
+        shown = _shown(relative)
+        path = folder / relative
+        if not path.is_file():
+            findings.append(Finding(shown, 0, "archive.missing",
+                                    f"version {entry.version} (effective {entry.effective}) in `{language}` "
+                                    "was released but its frozen file is missing", RESTORE.format(path=shown)))
+            continue
+        content = path.read_bytes()
+        actual = sha256(content)
+        if actual != expected:
+            findings.append(Finding(shown, 0, "archive.modified",
+                                    f"this archived file was changed after its release (SHA-256 {actual[:12]}…, "
+                                    f"the lock says {expected[:12]}…); a released version must never change",
+                                    RESTORE.format(path=shown)))
+            continue
+        try:
+            text = parse(content)
+        except FrozenFormatError as error:
+            findings.append(Finding(shown, 1, "archive.format", f"the frozen file cannot be read: {error}",
+                                    RESTORE.format(path=shown)))
+            continue
+        expected_meta: dict[str, Any] = {"policy": policy_id, "version": entry.version, "language": language,
+                                         "effective": entry.effective}
+        for name, value in expected_meta.items():
+            if getattr(text, name) != value:
+                findings.append(Finding(shown, 1, "archive.format",
+                                        f"its front matter says `{name}: {getattr(text, name)}` but the lock says {value}",
+                                        RESTORE.format(path=shown)))
+        if Path(relative).parent.name != entry.effective.isoformat():
+            findings.append(Finding(shown, 0, "archive.format",
+                                    f"the file sits in a folder not named after its effective date {entry.effective}",
+                                    RESTORE.format(path=shown)))
+        texts[language], hashes[language], files[language], contents[language] = text, actual, shown, content
+    if findings:
+        return None, findings
+    first = next(iter(texts.values()))
+    return PolicyVersion(version=entry.version, effective=entry.effective, updated=first.updated,
+                         released=entry.released, texts=texts, hashes=hashes, files=files,
+                         contents=contents), []
