@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .archive.pages import versions_for
+from .dates import long_date
 from .links import site_path
 from .model import GeneratedPage, Policy
 
@@ -27,6 +29,9 @@ WORDS: dict[str, dict[str, str]] = {
         "version": "版本",
         "contact": "联系我们",
         "table": "表格（可左右滑动）",
+        "notice_superseded": "这是本政策的存档版本（第{version}版，{effective}生效），已于{superseded}被新版本取代。",
+        "notice_current": "这是本政策现行版本（第{version}版，自{effective}起生效）的存档副本。",
+        "notice_upcoming": "这是本政策即将生效的新版本（第{version}版），将于{effective}生效。",
     },
     "en": {
         "contents": "Contents",
@@ -37,6 +42,10 @@ WORDS: dict[str, dict[str, str]] = {
         "version": "Version",
         "contact": "Contact",
         "table": "Table (scrolls sideways)",
+        "notice_superseded": ("This is an archived version of this policy (version {version}, effective {effective}), "
+                              "superseded on {superseded}."),
+        "notice_current": "This is an archived copy of the version in force (version {version}, effective {effective}).",
+        "notice_upcoming": "This is an upcoming version of this policy (version {version}); it takes effect on {effective}.",
     },
 }
 
@@ -62,13 +71,14 @@ def footer_facts(policy: Policy, language: str) -> dict[str, Any]:
 def webview_page(policy: Policy, language: str, markdown: str, title: str, *,
                  path: str = WEBVIEW_PATH, canonical: str = "",
                  alternates: dict[str, str] | None = None,
-                 footer: dict[str, Any] | None = None) -> GeneratedPage:
+                 footer: dict[str, Any] | None = None, notice: str | None = None) -> GeneratedPage:
     """A web-view page of ``markdown`` at ``path`` (under the language root).
 
     ``canonical`` is the full page this one condenses, under the language root
     (``""`` for the current policy, ``archive/2024-11-18/`` for an archived one).
     ``alternates`` maps the other languages to their web-view path under their
-    own root; by default the same ``path`` in every other language.
+    own root; by default the same ``path`` in every other language. ``notice``
+    is a sentence shown under the title (an archived version says so).
     """
     this = policy.language(language)
     others = alternates if alternates is not None else {
@@ -77,6 +87,7 @@ def webview_page(policy: Policy, language: str, markdown: str, title: str, *,
         "canonical": site_path(this, canonical),
         "webview": {
             "hreflang": this.hreflang,
+            "notice": notice,
             "words": words(language),
             "footer": footer if footer is not None else footer_facts(policy, language),
             "alternates": [{"name": policy.language(code).name, "hreflang": policy.language(code).hreflang,
@@ -89,6 +100,29 @@ def webview_page(policy: Policy, language: str, markdown: str, title: str, *,
 
 
 def webview_pages(policy: Policy) -> list[GeneratedPage]:
-    """One web-view page of the current policy per language."""
-    return [webview_page(policy, language.code, policy.pages[language.code], policy.title(language.code))
-            for language in policy.languages]
+    """One web-view page of the current policy per language, and one per released version."""
+    pages = [webview_page(policy, language.code, policy.pages[language.code], policy.title(language.code))
+             for language in policy.languages]
+    return pages + archived_webview_pages(policy)
+
+
+def archived_webview_pages(policy: Policy) -> list[GeneratedPage]:
+    """``archive/2024-11-18/webview/`` beside each archived version: its frozen text, its own dates."""
+    released = {language.code: versions_for(policy, language.code) for language in policy.languages}
+    pages = []
+    for language in policy.languages:
+        code = language.code
+        for version in released[code]:
+            path = f"{version.path}webview/"
+            others = {other: path for other, versions in released.items()
+                      if other != code and any(v.path == version.path for v in versions)}
+            day = lambda date: long_date(date, language.locale)  # noqa: E731
+            footer = {**footer_facts(policy, code), "version": version.version,
+                      "updated": day(version.updated), "updated_iso": version.updated.isoformat(),
+                      "effective": day(version.effective), "effective_iso": version.effective.isoformat()}
+            notice = words(code)[f"notice_{version.status}"].format(
+                version=version.version, effective=day(version.effective),
+                superseded=day(version.superseded) if version.superseded else "")
+            pages.append(webview_page(policy, code, version.markdown, version.title, path=path,
+                                      canonical=version.path, alternates=others, footer=footer, notice=notice))
+    return pages
