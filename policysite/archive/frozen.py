@@ -32,6 +32,13 @@ import yaml
 FIELDS = ("policy", "version", "language", "title", "effective", "updated", "summary")
 
 
+class _PlainDumper(yaml.SafeDumper):
+    """No `&id001` anchors when two fields hold the same date: the file must read plainly."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
 @dataclass(frozen=True)
 class FrozenText:
     policy: str
@@ -45,7 +52,7 @@ class FrozenText:
 
     def render(self) -> bytes:
         meta = {name: getattr(self, name) for name in FIELDS}
-        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
+        front = yaml.dump(meta, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False, width=10_000)
         return f"---\n{front}---\n\n{normalise(self.body)}".encode("utf-8")
 
     @property
