@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -171,6 +172,12 @@ def test_webview_footer_switches_language(phone, site_url):
     assert phone.blocked == []
 
 
+def _own_host() -> str | None:
+    config = (Path(__file__).resolve().parents[1] / "mkdocs.yml").read_text(encoding="utf-8")
+    match = re.search(r"^site_url:\s*(\S+)", config, re.M)
+    return urlsplit(match.group(1)).hostname if match else None
+
+
 def _only_own_sitemaps(blocked: list[str]) -> None:
     """Material's script fetches sitemap.xml beside each hreflang alternate of the page.
 
@@ -178,7 +185,7 @@ def _only_own_sitemaps(blocked: list[str]) -> None:
     so the script asks the production host: the site's own host, never a third
     party. The test blocked them; anything else leaving 127.0.0.1 is an error.
     """
-    own = urlsplit("https://privacy.xometry.asia/").hostname
+    own = _own_host()
     for url in blocked:
         parts = urlsplit(url)
         assert parts.hostname == own and parts.path.endswith("/sitemap.xml"), url
