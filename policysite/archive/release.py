@@ -26,9 +26,10 @@ from ..model import Policy
 from .clock import TODAY_VARIABLE
 from .frozen import FrozenText, normalise
 from .stage import ArchiveView
-from .store import Lock, LockedVersion, archive_dir, lock_path, read_lock
+from .store import ATTRIBUTES_NAME, Lock, LockedVersion, archive_dir, lock_path, read_lock
 
 POLICY_FILE = "policy.yml"
+ATTRIBUTES = "# Frozen releases: byte for byte as released (their SHA-256 is in archive.lock.json).\n* -text\n"
 
 
 class ReleaseRefused(Exception):
@@ -215,8 +216,12 @@ def _write(root: Path, policy: Policy, policy_file: Path, number: int, effective
     old_policy = policy_file.read_bytes()
     new_policy = edit_policy_file(old_policy.decode("utf-8"), number, effective, updated)
     created_archive = not archive_dir(root).exists()
+    attributes, created_attributes = archive_dir(root) / ATTRIBUTES_NAME, False
     try:
         folder.mkdir(parents=True)
+        if not attributes.exists():
+            attributes.write_text(ATTRIBUTES, encoding="utf-8")
+            created_attributes = True
         for code, content in contents.items():
             with open(folder / f"{code}.md", "xb") as handle:  # x: never over an existing file
                 handle.write(content)
@@ -228,8 +233,13 @@ def _write(root: Path, policy: Policy, policy_file: Path, number: int, effective
         shutil.rmtree(folder, ignore_errors=True)
         if created_archive:
             shutil.rmtree(archive_dir(root), ignore_errors=True)
-        elif old_lock is not None:
-            _replace(lock_path(root), old_lock)
+        else:
+            if old_lock is not None:
+                _replace(lock_path(root), old_lock)
+            else:
+                lock_path(root).unlink(missing_ok=True)
+            if created_attributes:
+                attributes.unlink(missing_ok=True)
         _replace(policy_file, old_policy)
         if isinstance(error, PolicyError):
             raise ReleaseRefused("the released files did not pass the build's checks, so they were removed:\n"

@@ -21,6 +21,8 @@ from .frozen import FrozenFormatError, FrozenText, parse, sha256
 
 ARCHIVE_DIR = "archive"
 LOCK_NAME = "archive.lock.json"
+# Tells git never to convert line endings under archive/ (a Windows checkout would change every hash).
+ATTRIBUTES_NAME = ".gitattributes"
 LOCK_ABOUT = ("SHA-256 of every frozen file under archive/, written by `make release`. "
               "Never edit by hand: a released version must not change.")
 RESTORE = "restore it from git (`git checkout HEAD -- {path}`); to change the policy, edit docs/ or data/ and run `make release`"
@@ -131,7 +133,7 @@ def load_archive(root: Path, policy_id: str) -> tuple[list[PolicyVersion], bytes
         return [], None, [Finding(_shown(name), 0, "archive.unexpected",
                             f"this file is in archive/ but {lock_shown} is missing, so no release vouches for it",
                             f"restore {lock_shown} from git, or delete the file if no version was ever released")
-                    for name in present]
+                    for name in present if name != ATTRIBUTES_NAME]
     lock_bytes = (folder / LOCK_NAME).read_bytes()
     try:
         lock = parse_lock(lock_bytes.decode("utf-8"))
@@ -146,7 +148,7 @@ def load_archive(root: Path, policy_id: str) -> tuple[list[PolicyVersion], bytes
     findings += _check_order(lock, lock_shown)
     locked = {path for v in lock.versions for path, _ in v.files.values()}
     for name in present:
-        if name != LOCK_NAME and name not in locked:
+        if name not in (LOCK_NAME, ATTRIBUTES_NAME) and name not in locked:
             findings.append(Finding(_shown(name), 0, "archive.unexpected",
                                     f"this file is not listed in {lock_shown}, so no release made it",
                                     "delete it: versions are added to archive/ only by `make release`"))
