@@ -89,7 +89,9 @@ class _Checker:
                 self.display, line, "site.non-ascii-url",
                 f"{where} `{url}` contains characters outside ASCII (WeChat on iOS shows a white screen)",
                 "use an ASCII address: give headings ASCII ids (`{#id}`) and percent-encode other characters"))
-        if urlsplit(url.strip()).scheme.lower() == "http":
+        parts = urlsplit(url.strip())
+        # The site's own absolute URLs follow site_url (`mkdocs serve` makes it http://127.0.0.1).
+        if parts.scheme.lower() == "http" and (parts.hostname or "").lower() != self.site_host:
             self.findings.append(Finding(self.display, line, "site.insecure-url",
                                          f"{where} `{url}` is plain http", "use the https address"))
 

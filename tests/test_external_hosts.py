@@ -77,6 +77,9 @@ def test_non_ascii_and_plain_http_addresses_are_found():
     assert rules('<a href="https://privacy.xometry.asia/隐私/">x</a>') == ["site.non-ascii-url"]
     assert rules('<a href="http://www.xometry.asia/">x</a>') == ["site.insecure-url"]
     assert rules('<a href="#processing">x</a>') == []
+    # Own absolute URLs follow site_url, which `mkdocs serve` sets to http://127.0.0.1:8000/.
+    assert [f.rule for f in check_html('<link rel="canonical" href="http://127.0.0.1:8000/">',
+                                       display="x.html", site_host="127.0.0.1")] == []
 
 
 def test_the_flagship_loads_nothing_from_elsewhere(flagship: Project):
