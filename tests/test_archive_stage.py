@@ -1,0 +1,73 @@
+"""What is current on a given day: scheduled versions, promotion, and data that must match the archive."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from archive_support import SUMMARIES, article, build, edit_text, release, summary_args
+from conftest import Project
+from policysite import PolicyError
+from policysite.judge import judge
+
+
+@pytest.fixture
+def scheduled(project: Project) -> Project:
+    """The flagship's version 2, released on 2026-11-23 to take effect on 2026-12-01."""
+    edit_text(project)
+    result = release(project, "--effective", "2026-12-01", *summary_args(), today="2026-11-23")
+    assert result.returncode == 0, result.output
+    return project
+
+
+def test_a_scheduled_version_is_upcoming_and_the_version_in_force_stays_current(scheduled: Project) -> None:
+    policy = judge(scheduled.root, today=dt.date(2026, 11, 30))
+    assert [(v.version, v.status) for v in policy.versions] == [(1, "current"), (2, "upcoming")]
+    assert policy.version == 1 and policy.effective == dt.date(2024, 11, 18)
+    assert "在核实后" not in policy.pages["zh"], "the current page keeps the text in force"
+    assert policy.archive.matches_release("zh")
+
+
+def test_the_build_promotes_it_when_the_date_comes(scheduled: Project) -> None:
+    policy = judge(scheduled.root, today=dt.date(2026, 12, 1))
+    assert [(v.version, v.status) for v in policy.versions] == [(1, "superseded"), (2, "current")]
+    assert policy.version == 2 and "在核实后" in policy.pages["zh"]
+
+
+def test_the_site_before_and_after_the_effective_date(scheduled: Project) -> None:
+    before = build(scheduled, today="2026-11-30")
+    assert before.returncode == 0, before.output
+    current = scheduled.page("en")
+    assert "We will promptly verify" not in article(current) and "A new version of this policy (version 2) takes effect on " \
+        "December 1, 2026" in current and SUMMARIES["en"] in current
+    assert "Version 1" in current.split('class="md-copyright policy-footer"')[1]
+    upcoming = scheduled.page("en", "archive/2026-12-01")
+    assert "it takes effect on December 1, 2026" in upcoming and "We will promptly verify" in upcoming
+    after = build(scheduled, today="2026-12-01")
+    assert after.returncode == 0, after.output
+    assert "We will promptly verify" in article(scheduled.page("en"))
+    assert "superseded on December 1, 2026" in scheduled.page("en", "archive/2024-11-18")
+
+
+def test_a_version_number_changed_by_hand_fails(project: Project) -> None:
+    project.replace("data/policy.yml", "version: 1", "version: 2")
+    with pytest.raises(PolicyError) as raised:
+        judge(project.root, today=dt.date(2025, 1, 10))
+    found = [f.format() for f in raised.value.findings]
+    assert any(f.startswith("data/policy.yml:") and ": archive.version: `version: 2` does not match the archive" in f
+               for f in found), found
+
+
+def test_an_effective_date_changed_by_hand_fails(project: Project) -> None:
+    project.replace("data/policy.yml", "effective: 2024-11-18", "effective: 2024-11-20")
+    with pytest.raises(PolicyError) as raised:
+        judge(project.root, today=dt.date(2025, 1, 10))
+    assert any(f.rule == "archive.effective" and f.path == "data/policy.yml" for f in raised.value.findings)
+
+
+def test_an_injected_date_that_is_not_a_date_is_a_finding(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("POLICYSITE_TODAY", "next tuesday")
+    result = build(project, today="next tuesday")
+    assert result.returncode != 0 and "Traceback" not in result.output
+    assert "POLICYSITE_TODAY: archive.clock:" in result.output or "POLICYSITE_TODAY" in result.output
