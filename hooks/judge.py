@@ -42,9 +42,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     root = _project_root(config)
     try:
         docs = Path(config.docs_dir).resolve().relative_to(root).as_posix()
-        policy_state.current = judge(root, docs=docs)
+        # Warnings block a strict build (`make build`) here, before anything is written.
+        policy_state.current = judge(root, docs=docs, strict=bool(config.strict))
     except PolicyError as error:
         raise PluginError(str(error)) from None
+    for warning in policy_state.current.warnings:
+        log.warning(warning.format())
     _check_languages(config)
     log.info(f"Policy “{policy_state.current.id}” version {policy_state.current.version}: "
              f"last updated {policy_state.current.updated.date.isoformat()} ({policy_state.current.updated.origin}).")

@@ -9,24 +9,45 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from .findings import Finding, PolicyError
+from .findings import Finding, PolicyError, Severity
 from .load import DateLookup, load_policy
 from .dates import last_commit_date
 from .model import Policy
 from . import archive
+from .gate import consistency_gate
 from . import wechat, webview
 
 
 def judge(root: Path, *, docs: str = "docs", data: str = "data",
-          commit_date: DateLookup = last_commit_date, today: dt.date | None = None) -> Policy:
-    policy = load_policy(root, docs=docs, data=data, commit_date=commit_date)
-    findings: list[Finding] = []
+          commit_date: DateLookup = last_commit_date, today: dt.date | None = None,
+          strict: bool = True) -> Policy:
+    """The policy, ready to publish; PolicyError with every finding otherwise.
+
+    With ``strict`` (every build and `check`), warnings block publishing too;
+    without it they are left on ``policy.warnings`` for a preview to show.
+    """
+    try:
+        policy = load_policy(root, docs=docs, data=data, commit_date=commit_date)
+    except PolicyError as error:
+        # Report what the rules find in whatever could be read, with the loading problems, in one run.
+        raise PolicyError(error.findings + consistency_gate(error.policy, today=_today(today), complete=False)) from None
+    findings: list[Finding] = consistency_gate(policy, today=_today(today))
     findings += wechat.check(policy.data)
     # Later checks (consistency rules, archive integrity) append their findings here.
     # The archive goes last among checks: it may put the version in force in place of a scheduled one.
     findings += archive.attach(policy, today=today)
-    if findings:
+    if any(f.severity == Severity.ERROR or strict for f in findings):
         raise PolicyError(findings)
+    policy.warnings = findings
     policy.generated += archive.archive_pages(policy)
     policy.generated += webview.webview_pages(policy)
     return policy
+
+
+def _today(today: dt.date | None) -> dt.date:
+    if today is not None:
+        return today
+    try:
+        return archive.today()  # POLICYSITE_TODAY when set, as the archive uses it
+    except ValueError:
+        return dt.date.today()  # the archive reports the unusable clock itself

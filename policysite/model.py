@@ -72,6 +72,7 @@ class Policy:
     pages: dict[str, str] = field(default_factory=dict)  # language → assembled Markdown
     contexts: dict[str, dict[str, Any]] = field(default_factory=dict)  # language → placeholder context
     generated: list[GeneratedPage] = field(default_factory=list)  # pages added by later stages
+    warnings: list[Any] = field(default_factory=list)  # findings.Finding of severity warning, left by a non-strict judge
     # Set by policysite.archive: released versions oldest first (archive.store.PolicyVersion),
     # what this build shows (archive.stage.ArchiveView), and the version still in force
     # while a newer released one waits for its effective date.

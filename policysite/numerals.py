@@ -54,6 +54,9 @@ def number_value(text: str) -> int | None:
     if value is not None:
         return value
     words = text.lower().split("-")
-    if all(word in _ENGLISH for word in words) and 1 <= len(words) <= 2:
-        return sum(_ENGLISH[word] for word in words)
+    if len(words) == 1 and words[0] in _ENGLISH:
+        return _ENGLISH[words[0]]
+    if len(words) == 2 and _ENGLISH.get(words[0], 0) >= 20 and _ENGLISH[words[0]] % 10 == 0 \
+            and 0 < _ENGLISH.get(words[1], 0) < 10:
+        return _ENGLISH[words[0]] + _ENGLISH[words[1]]  # twenty-four
     return None

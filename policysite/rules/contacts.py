@@ -10,7 +10,7 @@ from .registry import Context, Document, Hit, rule
 
 EMAIL = re.compile(r"(?<![\w.%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _TLDS = "com|cn|net|org|asia|io|co|info|biz|gov|edu|hk|tw|jp|uk|de|us|top|xyz|me|app|dev|ai|cc|tv"
-URL = re.compile(r"(?:https?://|www\.)[^\s<>()（）\"“”'‘’，。、；：！？【】《》]+"
+URL = re.compile(r"(?:https?://|www\.)[^\s<>()（）\"“”'‘’\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+"
                  rf"|(?<![@\w.-])(?:[a-z0-9-]+\.)+(?:{_TLDS})(?![\w-])(?:/[^\s<>()（）\"“”，。、；！？]*)?",
                  re.IGNORECASE)
 PHONE = re.compile(r"(?<![\d+])(?:"
@@ -47,6 +47,22 @@ def _normal(value: str) -> str:
     return re.sub(r"[\s\-－()（）,，.]", "", value).lower()
 
 
+def _normal_url(value: str) -> str:
+    return re.sub(r"^(?:[a-z]+://)?(?:www\.)?", "", value.strip().lower()).rstrip("/")
+
+
+def _same(kind: str, found: str, value: str) -> bool:
+    """Whether a typed contact detail is the one data holds under some key."""
+    if kind == "URL":
+        found, value = _normal_url(found), _normal_url(value)
+        return bool(value) and (found == value or found.startswith(value + "/"))
+    found, value = _normal(found), _normal(value)
+    if kind == "postal address":
+        # A typed address is often a part of the data address, or the data address inside a longer phrase.
+        return len(found) >= 6 and len(value) >= 6 and (found in value or value in found)
+    return bool(found) and found == value
+
+
 def literals(document: Document) -> Iterator[Literal]:
     """E-mail addresses, URLs, phone numbers and postal addresses typed in a section file."""
     for line in document.prose():
@@ -69,12 +85,9 @@ def literals(document: Document) -> Iterator[Literal]:
 
 
 def _data_keys(context: Context) -> list[tuple[str, str]]:
-    """(normalised value, placeholder) for every contact fact in data."""
-    keys = []
-    for value in context.data_values:
-        if value.key.split(".")[0] in ("company", "contact"):
-            keys.append((_normal(value.value), _placeholder(value.key, context.languages)))
-    return keys
+    """(value, placeholder) for every contact fact in data."""
+    return [(value.value, _placeholder(value.key, context.languages)) for value in context.data_values
+            if value.key.split(".")[0] in ("company", "contact")]
 
 
 @rule("contact.literal")
@@ -88,12 +101,7 @@ def literal(context: Context) -> Iterator[Hit]:
     keys = _data_keys(context)
     for document in context.documents:
         for found in literals(document):
-            normal = _normal(found.value)
-            if found.kind == "URL":
-                normal = re.sub(r"^(https?//)?(www)?", "", normal).rstrip("/")
-            known = next((name for value, name in keys if normal and (value == normal or (
-                found.kind in ("postal address", "URL") and (normal in value or value in normal) and len(normal) >= 6))),
-                None)
+            known = next((name for value, name in keys if _same(found.kind, found.value, value)), None)
             if known:
                 yield Hit(document.path, found.line, f"the {found.kind} `{found.value}` is typed in the text",
                           f"write `{known}` instead, so the text shows the value kept in data/")

@@ -127,13 +127,14 @@ def order(context: Context) -> Iterator[Hit]:
 
 @rule("date.future")
 def future(context: Context) -> Iterator[Hit]:
-    """A “last updated” date in the future.
+    """A “last updated” date in the future for a version already in force.
 
-    Only a scheduled version may look ahead, and it does so with its
-    `effective` date; the date it was last updated is always in the past.
+    Only a scheduled version (effective after today) may carry future dates;
+    the version in force was last updated on a day that has already come.
     """
-    updated = context.policy.updated
-    if updated is not None and updated.date > context.today:
+    updated, effective = context.policy.updated, context.policy.effective
+    scheduled = isinstance(effective, dt.date) and effective > context.today
+    if updated is not None and updated.date > context.today and not scheduled:
         path, line = context.where("policy", "updated")
         yield Hit(path, line, f"`updated` ({updated.date.isoformat()}) is in the future (today is {context.today.isoformat()})",
-                  "write the date the text was last changed; to announce a future version, set its `effective` date instead")
+                  "write the date the text was last changed; a future version needs a future `effective` date (`make release`)")

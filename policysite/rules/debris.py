@@ -120,7 +120,11 @@ def comment(context: Context) -> Iterator[Hit]:
 
 @rule("debris.repeated-word", Severity.WARNING)
 def repeated_word(context: Context) -> Iterator[Hit]:
-    """A word typed twice in a row (`的的`, `the the`), the usual trace of an edit."""
+    """A word typed twice in a row (`的的`, `the the`).
+
+    The usual trace of an edit made in a hurry: a reader takes it as a sign
+    that the text was not proofread.
+    """
     for document in context.documents:
         for line in document.prose():
             for match in _REPEATED.finditer(line.text):

@@ -19,6 +19,7 @@ from .registry import Context, Document, Hit, rule
 
 _DIGITS = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?![\d])|\d+(?:\.\d+)?")
 _ZH_COUNTED = re.compile(rf"(第)?({CHINESE_NUMERAL})\s*(个工作日|个月|个小时|工作日|周岁|小时|分钟|日|天|岁|年|条|项|章|节|部分|款|次|倍|种|类|家|位)")
+_SECTION_UNITS = ("条", "章", "节", "部分", "款")
 _EN_COUNTED = re.compile(rf"\b({ENGLISH_NUMBER})\b(?=[\s-]+(?:working\s+|business\s+|calendar\s+)?(?:days?|months?|years?|hours?|minutes?|times|items?|categories|types)\b)",
                          re.IGNORECASE)
 
@@ -32,6 +33,8 @@ def numbers(line: Line) -> Iterator[str]:
         text = text.replace(written.text, " ")
     for match in _ZH_COUNTED.finditer(text):
         value = number_value(match.group(2))
+        if match.group(1) and match.group(3) not in _SECTION_UNITS:
+            continue  # an ordinal (第二次, 第一项): English writes “second”, “first”
         if value is not None and (value >= 2 or match.group(1)):
             yield str(value)
     for match in _EN_COUNTED.finditer(text):
@@ -107,7 +110,11 @@ _items.__doc__ = """List items differ in number or nesting between two languages
 rule("parity.list-items")(_items)
 
 _rows = _structure("table_rows", lambda line: line.kind == "table", "table rows")
-_rows.__doc__ = """Table rows differ in number between two languages of a section."""
+_rows.__doc__ = """Table rows differ in number between two languages of a section.
+
+    A table row is a whole scenario of collection; one row fewer hides it from
+    the readers of that language.
+    """
 rule("parity.table-rows")(_rows)
 
 

@@ -1,0 +1,40 @@
+"""parity.*: every pair of languages says the same things (policysite/rules/parity.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from policysite.rules.markdown import parse
+from policysite.rules.parity import numbers
+from rulefixtures import cases, check_case
+
+
+@pytest.mark.parametrize(("rule", "variant", "spec"), cases("parity."))
+def test_fixture(tmp_path: Path, rule: str, variant: str, spec: dict) -> None:
+    check_case(tmp_path, rule, variant, spec)
+
+
+def _numbers(text: str) -> list[str]:
+    return sorted(n for line in parse(text) if line.prose for n in numbers(line))
+
+
+@pytest.mark.parametrize(("zh", "en"), [
+    ("我们将在十五个工作日内答复。", "We will reply within 15 working days."),
+    ("二十四小时内", "within twenty-four hours"),
+    ("详见第十一条。", "See Section 11."),
+    ("2024年11月18日", "November 18, 2024"),
+    ("不满十四周岁", "under 14"),
+])
+def test_numbers_compare_by_value(zh: str, en: str) -> None:
+    assert _numbers(zh) == _numbers(en) != []
+
+
+@pytest.mark.parametrize("zh", ["您务必在第一时间联系我们。", "一段数据", "第三方合作伙伴", "十分重要"])
+def test_words_with_numeral_characters_are_not_numbers(zh: str) -> None:
+    assert _numbers(zh) == []
+
+
+def test_list_markers_are_structure_not_numbers() -> None:
+    assert _numbers("1. 第一项；\n2. 第二项。") == []
