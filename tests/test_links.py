@@ -58,15 +58,32 @@ def test_each_language_has_its_own_404(flagship: Project):
         assert re.search(r'href="/assets/stylesheets/policy\.[0-9a-f]{10}\.css"', page)
 
 
+def _indexable_pages(site) -> list[str]:
+    """URLs of the built pages a search engine may index: not noindex, canonical to themselves."""
+    urls = []
+    for path in sorted(site.rglob("index.html")):
+        html = head(path.read_text(encoding="utf-8"))
+        url = SITE + path.parent.relative_to(site).as_posix().removeprefix(".") + "/"
+        url = url.replace(SITE + "/", SITE)
+        canonical = re.search(r'<link rel="canonical" href="([^"]+)">', html)
+        if 'name="robots" content="noindex"' not in html and canonical and canonical.group(1) == url:
+            urls.append(url)
+    return sorted(urls)
+
+
 def test_sitemap_lists_the_indexable_pages_with_their_alternates(flagship: Project):
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     tree = ET.fromstring((flagship.site / "sitemap.xml").read_bytes())
     urls = tree.findall("s:url", ns)
-    assert [url.find("s:loc", ns).text for url in urls] == [SITE, SITE + "en/"]
-    for url in urls:
+    locs = [url.find("s:loc", ns).text for url in urls]
+    assert locs[:2] == [SITE, SITE + "en/"]
+    assert sorted(locs) == _indexable_pages(flagship.site)
+    for url in urls[:2]:
         assert url.find("s:lastmod", ns).text == "2024-11-18"
-        links = [(link.get("hreflang"), link.get("href")) for link in url.findall("x:link", ns)]
-        assert links == ALTERNATES
+        assert [(link.get("hreflang"), link.get("href")) for link in url.findall("x:link", ns)] == ALTERNATES
+    for url in urls:
+        links = dict((link.get("hreflang"), link.get("href")) for link in url.findall("x:link", ns))
+        assert url.find("s:loc", ns).text in links.values() and "x-default" in links
     assert gzip.decompress((flagship.site / "sitemap.xml.gz").read_bytes()) == (flagship.site / "sitemap.xml").read_bytes()
     assert "webview" not in (flagship.site / "sitemap.xml").read_text(encoding="utf-8")
     assert (flagship.site / "robots.txt").read_text(encoding="utf-8").endswith(f"Sitemap: {SITE}sitemap.xml\n")
