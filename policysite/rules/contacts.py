@@ -8,10 +8,10 @@ from typing import Iterator, NamedTuple
 from .markdown import PLACEHOLDER
 from .registry import Context, Document, Hit, rule
 
-EMAIL = re.compile(r"(?<![\w.%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _TLDS = "com|cn|net|org|asia|io|co|info|biz|gov|edu|hk|tw|jp|uk|de|us|top|xyz|me|app|dev|ai|cc|tv"
 URL = re.compile(r"(?:https?://|www\.)[^\s<>()（）\"“”'‘’\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+"
-                 rf"|(?<![@\w.-])(?:[a-z0-9-]+\.)+(?:{_TLDS})(?![\w-])(?:/[^\s<>()（）\"“”，。、；！？]*)?",
+                 rf"|(?<![@A-Za-z0-9.-])(?:[a-z0-9-]+\.)+(?:{_TLDS})(?![A-Za-z0-9-])(?:/[^\s<>()（）\"“”\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]*)?",
                  re.IGNORECASE)
 PHONE = re.compile(r"(?<![\d+])(?:"
                    r"(?:\+|00)\d{1,3}[\s-]?\(?\d{1,4}\)?(?:[\s-]?\d{2,4}){2,4}"  # international
