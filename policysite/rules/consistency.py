@@ -39,8 +39,14 @@ def sentence_at(text: str, position: int) -> str:
     return text[start:end_match.start() if end_match else len(text)]
 
 
-def deadlines(document: Document) -> Iterator[Deadline]:
-    """Every period in days the text states for answering or acting on a request."""
+def deadlines(document: Document) -> list[Deadline]:
+    """Every period in days the text states for answering or acting on a request (read once per file)."""
+    if "deadlines" not in document.cache:
+        document.cache["deadlines"] = list(_deadlines(document))
+    return document.cache["deadlines"]
+
+
+def _deadlines(document: Document) -> Iterator[Deadline]:
     for line in document.prose():
         text = line.text
         for match in list(_ZH_PERIOD.finditer(text)) + list(_EN_PERIOD.finditer(text)):

@@ -23,6 +23,7 @@ ADDRESS_ZH = re.compile(r"[^\s为于在是至：:，,。、；;（）()【】“
                         r"[\u4e00-\u9fff0-9A-Za-z\-－]{2,60}")
 ADDRESS_EN = re.compile(r"\b(?:Room|Suite|Unit|Floor|Flat)\s+[0-9A-Z][^;\n]{0,80}?\b(?:Road|Street|Avenue|Rd\.|St\.|District)\b"
                         r"[^;\n]{0,60}?(?=[.;]?\s*$|[.;]\s|\))", re.IGNORECASE)
+_EN_HINT = re.compile(r"\b(?:Room|Suite|Unit|Floor|Flat)\b", re.IGNORECASE)
 _ZH_ROAD = re.compile(r"(?:区|县).*(?:路|街|道|巷|弄|号)")
 
 PHONE_CHANNEL = re.compile(r"(?:通过|拨打|致电)[^。；;，,]{0,8}(?:电话|热线)|电话(?:与我们)?联系|致电|拨打|客服热线|服务热线|联系电话"
@@ -63,25 +64,36 @@ def _same(kind: str, found: str, value: str) -> bool:
     return bool(found) and found == value
 
 
-def literals(document: Document) -> Iterator[Literal]:
-    """E-mail addresses, URLs, phone numbers and postal addresses typed in a section file."""
+def literals(document: Document) -> list[Literal]:
+    """E-mail addresses, URLs, phone numbers and postal addresses typed in a section file (read once per file)."""
+    if "literals" not in document.cache:
+        document.cache["literals"] = list(_literals(document))
+    return document.cache["literals"]
+
+
+def _literals(document: Document) -> Iterator[Literal]:
     for line in document.prose():
         texts = [line.text] + [link.target for link in line.links if not link.target.startswith("#")]
         for text in texts:
-            emails = list(EMAIL.finditer(text))
-            for match in emails:
-                yield Literal("e-mail address", match.group(0), line.number)
-            rest = EMAIL.sub(" ", text.replace("mailto:", " "))
-            for match in URL.finditer(rest):
-                yield Literal("URL", match.group(0).rstrip("."), line.number)
-            for match in PHONE.finditer(URL.sub(" ", rest)):
-                yield Literal("phone number", match.group(0).strip(), line.number)
-            for match in ADDRESS_ZH.finditer(rest):
-                address = match.group(0)
-                if _ZH_ROAD.search(address):
-                    yield Literal("postal address", address, line.number)
-            for match in ADDRESS_EN.finditer(rest):
-                yield Literal("postal address", match.group(0).strip(), line.number)
+            # Cheap tests first: most lines hold no contact detail at all.
+            if "@" in text:
+                for match in EMAIL.finditer(text):
+                    yield Literal("e-mail address", match.group(0), line.number)
+            rest = EMAIL.sub(" ", text.replace("mailto:", " ")) if "@" in text else text
+            if "." in rest:
+                for match in URL.finditer(rest):
+                    yield Literal("URL", match.group(0).rstrip("."), line.number)
+                rest = URL.sub(" ", rest)
+            if sum(char.isdigit() for char in rest) >= 7:
+                for match in PHONE.finditer(rest):
+                    yield Literal("phone number", match.group(0).strip(), line.number)
+            if "市" in rest or "省" in rest or "自治区" in rest:
+                for match in ADDRESS_ZH.finditer(rest):
+                    if _ZH_ROAD.search(match.group(0)):
+                        yield Literal("postal address", match.group(0), line.number)
+            if _EN_HINT.search(rest):
+                for match in ADDRESS_EN.finditer(rest):
+                    yield Literal("postal address", match.group(0).strip(), line.number)
 
 
 def _data_keys(context: Context) -> list[tuple[str, str]]:

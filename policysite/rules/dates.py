@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Any, Iterator, NamedTuple
 
 from ..numerals import number_value
@@ -36,7 +37,17 @@ def _month(name: str) -> int:
     return next(i for i, month in enumerate(_MONTHS, start=1) if month.startswith(name[:3]))
 
 
-def written_dates(text: str, line: int) -> Iterator[WrittenDate]:
+def written_dates(text: str, line: int) -> list[WrittenDate]:
+    """Every date written in ``text`` (three rules ask for the same lines)."""
+    return [WrittenDate(found.text, line, found.date) for found in _dates_in(text)]
+
+
+@lru_cache(maxsize=4096)
+def _dates_in(text: str) -> tuple[WrittenDate, ...]:
+    return tuple(_scan(text, 0)) if ("年" in text or any(ch.isdigit() for ch in text)) else ()
+
+
+def _scan(text: str, line: int) -> Iterator[WrittenDate]:
     for match in ZH_DATE.finditer(text):
         year, month, day = (_part(slot) for slot in match.groups())
         if year is None and not match.group(1).strip():

@@ -57,6 +57,7 @@ class Document:
 
     text: SectionText
     lines: list[Line]
+    cache: dict[str, Any] = field(default_factory=dict)  # what several rules extract from this file, once
 
     @property
     def path(self) -> str:

@@ -1,0 +1,43 @@
+"""How long `make check` takes on the flagship, and what the consistency rules cost in it.
+
+Target: well under a second for `python -m policysite check`, with no MkDocs or
+jieba import (editors and the pre-commit hook run it on every commit).
+
+    .venv/bin/python bench/check_speed.py
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from measure import measure, median
+
+PROJECT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(PROJECT))
+
+from policysite.load import load_policy  # noqa: E402
+from policysite.rules import RULES, run_rules  # noqa: E402
+
+
+def main(runs: int = 7) -> None:
+    command = [sys.executable, "-m", "policysite", "check"]
+    walls = [measure(command, cwd=PROJECT).seconds for _ in range(runs)]
+    rules = []
+    for _ in range(runs):
+        policy = load_policy(PROJECT)
+        start = time.perf_counter()
+        run_rules(policy)
+        rules.append(time.perf_counter() - start)
+    heavy = subprocess.run([sys.executable, "-c", "import sys; from policysite.cli import main; main(['check']); "
+                            "print(sorted({m.split('.')[0] for m in sys.modules} & {'mkdocs', 'jieba', 'material'}))"],
+                           cwd=PROJECT, capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1]
+    print(f"python -m policysite check: median {median(walls):.2f} s over {runs} runs (max {max(walls):.2f} s)")
+    print(f"  of which the {len(RULES)} rules: median {median(rules) * 1000:.0f} ms")
+    print(f"  MkDocs/jieba/Material imported: {heavy}")
+
+
+if __name__ == "__main__":
+    main()
