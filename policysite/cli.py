@@ -59,12 +59,21 @@ def _build(args: argparse.Namespace) -> int:
     return build_site(Path(args.root), Path(args.site_dir), strict=not args.no_strict)
 
 
+def _rules(args: argparse.Namespace) -> int:
+    """Every rule of the consistency gate: the ids to use in data/waivers.yml."""
+    from .rules import RULES
+    for rule in sorted(RULES.values(), key=lambda r: r.id):
+        print(f"{rule.id:34} {rule.severity.value:8} {rule.summary}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="policysite", description=__doc__)
     parser.add_argument("--root", default=".", help="project folder holding mkdocs.yml, data/ and docs/")
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="load and judge the policy without rendering HTML")
     check.set_defaults(run=_check)
+    commands.add_parser("rules", help="list the rules the policy must pass (ids for data/waivers.yml)").set_defaults(run=_rules)
     build = commands.add_parser("build", help="build the site; replace site/ only on success")
     build.add_argument("--site-dir", default="site")
     build.add_argument("--no-strict", action="store_true", help="do not fail on warnings (preview only)")

@@ -81,3 +81,12 @@ def test_the_pre_commit_hook_runs_the_check() -> None:
     assert not re.match(hook["files"], "hooks/judge.py")
     makefile = (PROJECT / "Makefile").read_text(encoding="utf-8")
     assert re.search(r"^check:.*\n\t\$\(PY\) -m policysite check$", makefile, re.M)
+
+
+def test_the_rules_command_lists_every_rule_id() -> None:
+    from policysite.rules import RULES
+    result = subprocess.run([sys.executable, "-m", "policysite", "rules"], cwd=PROJECT, capture_output=True,
+                            text=True, check=True)
+    listed = [line.split()[0] for line in result.stdout.splitlines()]
+    assert listed == sorted(RULES)
+    assert "placeholder.unfilled" in listed and "consistency.list-intro" in listed
