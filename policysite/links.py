@@ -51,8 +51,21 @@ def site_pages(policy: Policy) -> list[SitePage]:
 
 def find_page(policy: Policy, url: str) -> SitePage | None:
     """The page published at ``url`` (a MkDocs page URL such as ``en/webview/``)."""
-    wanted = _normal(url)
-    return next((page for page in site_pages(policy) if page.site_path == wanted), None)
+    return _page_index(policy).get(_normal(url))
+
+
+def _page_index(policy: Policy) -> dict[str, SitePage]:
+    # Asked once per page built: rebuilding the list each time made a build
+    # quadratic in the number of archived versions. Pages are only ever added,
+    # so the count of generated pages tells whether the index is stale.
+    cached = policy.__dict__.get("_site_page_index")
+    if cached is not None and cached[0] == len(policy.generated):
+        return cached[1]
+    index: dict[str, SitePage] = {}
+    for page in site_pages(policy):
+        index.setdefault(page.site_path, page)
+    policy.__dict__["_site_page_index"] = (len(policy.generated), index)
+    return index
 
 
 def absolute(site_url: str, path: str) -> str:
