@@ -13,6 +13,8 @@ from .findings import Finding, PolicyError, Severity
 from .load import DateLookup, load_policy
 from .dates import last_commit_date
 from .model import Policy
+from .data import DataSet
+from .archive.settings import read_settings
 from . import archive
 from .gate import consistency_gate
 from . import wechat, webview
@@ -30,10 +32,11 @@ def judge(root: Path, *, docs: str = "docs", data: str = "data",
         policy = load_policy(root, docs=docs, data=data, commit_date=commit_date)
     except PolicyError as error:
         # Report what the rules find in whatever could be read, with the loading problems, in one run.
-        raise PolicyError(error.findings + consistency_gate(error.policy, today=_today(today), complete=False)) from None
-    findings: list[Finding] = consistency_gate(policy, today=_today(today))
+        partial = error.policy
+        day = _today(today, partial.data if partial is not None else None)
+        raise PolicyError(error.findings + consistency_gate(partial, today=day, complete=False)) from None
+    findings: list[Finding] = consistency_gate(policy, today=_today(today, policy.data))
     findings += wechat.check(policy.data)
-    # Later checks (consistency rules, archive integrity) append their findings here.
     # The archive goes last among checks: it may put the version in force in place of a scheduled one.
     findings += archive.attach(policy, today=today)
     if any(f.severity == Severity.ERROR or strict for f in findings):
@@ -44,10 +47,12 @@ def judge(root: Path, *, docs: str = "docs", data: str = "data",
     return policy
 
 
-def _today(today: dt.date | None) -> dt.date:
+def _today(today: dt.date | None, data: DataSet | None) -> dt.date:
+    """The same day the archive will use: POLICYSITE_TODAY, else today in the archive's time zone."""
     if today is not None:
         return today
+    timezone = read_settings(data)[0].timezone if data is not None else None
     try:
-        return archive.today()  # POLICYSITE_TODAY when set, as the archive uses it
+        return archive.today(timezone)
     except ValueError:
         return dt.date.today()  # the archive reports the unusable clock itself
