@@ -3,7 +3,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build test check serve clean release
+.PHONY: build test check serve clean release bench
 
 build: $(VENV)/.runtime  ## Check everything, build into a temporary folder, publish to site/ on success.
 	$(PY) -m policysite build --site-dir site
@@ -23,6 +23,9 @@ serve: $(VENV)/.runtime  ## Live preview on http://127.0.0.1:8000/
 
 test: $(VENV)/.dev  ## Build real sites in temporary folders and check them.
 	$(PY) -m pytest
+
+bench: $(VENV)/.dev  ## Measure build overhead, check speed, scale and page weight; write BENCHMARKS.md.
+	cd bench && ../$(PY) run.py
 
 $(VENV)/bin/python:
 	python3 -m venv $(VENV)

@@ -1,4 +1,4 @@
-"""Command line: `python -m policysite build|check`."""
+"""Command line: `python -m policysite check|rules|build|release`."""
 
 from __future__ import annotations
 

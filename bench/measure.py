@@ -1,0 +1,47 @@
+"""Run a command as a child process and measure its wall time and peak memory."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Run:
+    seconds: float
+    peak_mib: float
+
+
+def measure(command: list[str], *, cwd: Path, env: dict[str, str] | None = None) -> Run:
+    """One run; fails loudly, because a benchmark of a failed build measures nothing."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env={**os.environ, **(env or {})},
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    stderr = process.stderr.read() if process.stderr else b""
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed in {cwd}:\n{stderr.decode(errors='replace')[-3000:]}")
+    return Run(elapsed, usage.ru_maxrss / 1024)  # ru_maxrss is in KiB on Linux
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def least_squares(xs: list[float], ys: list[float]) -> tuple[float, float, float]:
+    """Slope, intercept and R² of the straight line through the points."""
+    n = len(xs)
+    mean_x, mean_y = sum(xs) / n, sum(ys) / n
+    sxx = sum((x - mean_x) ** 2 for x in xs)
+    sxy = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys))
+    slope = sxy / sxx
+    intercept = mean_y - slope * mean_x
+    ss_res = sum((y - (intercept + slope * x)) ** 2 for x, y in zip(xs, ys))
+    ss_tot = sum((y - mean_y) ** 2 for y in ys)
+    return slope, intercept, 1 - ss_res / ss_tot if ss_tot else 1.0

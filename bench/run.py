@@ -1,0 +1,153 @@
+"""`make bench`: measure everything side by side in one run and write BENCHMARKS.md.
+
+Only ratios measured within this one run are compared; machines here are
+shared and noisy, so absolute seconds say less than the ratios beside them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import platform
+import sys
+import tempfile
+from importlib import metadata
+from pathlib import Path
+
+from archive_scale import build_seconds
+from check_speed import check_timings
+from measure import least_squares, median
+from overhead import overhead
+from page_weight import page_weights, table
+from synthetic import make_synthetic_project
+
+PROJECT = Path(__file__).resolve().parents[1]
+REPORT = PROJECT / "BENCHMARKS.md"
+TARGET_OVERHEAD = 1.25
+TARGET_CHECK_SECONDS = 1.0
+LINEAR_R2 = 0.98
+
+
+def machine() -> list[str]:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor() or "unknown CPU")
+    import os
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    packages = ", ".join(f"{name} {metadata.version(name)}" for name in
+                         ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "jieba", "Jinja2", "Babel", "playwright"))
+    return [f"- Machine: {cpu}, {os.cpu_count()} cores, {memory:.0f} GiB, {platform.system()} {platform.release()}",
+            f"- Python {platform.python_version()}; {packages}",
+            f"- Run on {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC by `make bench` (bench/run.py)"]
+
+
+def overhead_section(runs: int) -> tuple[list[str], bool]:
+    result = overhead(runs=runs)
+    project = [r.seconds for r in result.project]
+    plain = [r.seconds for r in result.plain]
+    ok = result.ratio <= TARGET_OVERHEAD
+    return [
+        "## 1. Overhead: the flagship with everything on vs plain mkdocs-material",
+        "",
+        "The same published pages (both languages, the archive and the web-view pages, as the core resolves them) "
+        "built by plain mkdocs-material with the project's hooks and templates removed, against the project's own "
+        f"build. {runs} alternated runs each after one warm-up run of each; `mkdocs build` as a child process.",
+        "",
+        "| build | median (s) | runs (s) | peak memory (MiB) |",
+        "|---|---:|---|---:|",
+        f"| this project | {median(project):.2f} | {', '.join(f'{s:.2f}' for s in project)} | "
+        f"{max(r.peak_mib for r in result.project):.0f} |",
+        f"| plain mkdocs-material | {median(plain):.2f} | {', '.join(f'{s:.2f}' for s in plain)} | "
+        f"{max(r.peak_mib for r in result.plain):.0f} |",
+        "",
+        f"**Median ratio: {result.ratio:.2f}×** (target ≤ {TARGET_OVERHEAD}×): {'met' if ok else 'NOT met'}.",
+    ], ok
+
+
+def check_section(runs: int) -> tuple[list[str], bool]:
+    result = check_timings(runs)
+    walls, rules = result["walls"], result["rules"]
+    ok = median(walls) < TARGET_CHECK_SECONDS
+    return [
+        "## 2. Check speed: `make check` on the flagship",
+        "",
+        "| what | median | max | runs |",
+        "|---|---:|---:|---:|",
+        f"| `python -m policysite check` (a whole process, as an editor or pre-commit runs it) | "
+        f"{median(walls):.2f} s | {max(walls):.2f} s | {runs} |",
+        f"| the {result['rule_count']} rules alone, in process | {median(rules) * 1000:.0f} ms | "
+        f"{max(rules) * 1000:.0f} ms | {runs} |",
+        "",
+        f"MkDocs, Material and jieba imported by the check: {result['heavy_imports']}. "
+        f"Target well under 1 s: {'met' if ok else 'NOT met'}.",
+    ], ok
+
+
+def scale_section(version_points: list[int], language_points: list[int], runs: int) -> tuple[list[str], bool]:
+    lines = ["## 3. Scale: a synthetic policy", "",
+             "Synthetic projects made by `bench/synthetic.py`: the flagship's sections and data, extra languages as "
+             "copies of the English text, and N versions frozen through the real archive format and lock, each "
+             "with a change. `python -m policysite build` as a child process; median of "
+             f"{runs} runs per point; peak resident memory of the build process.", ""]
+    ok = True
+    with tempfile.TemporaryDirectory(prefix="bench-scale-") as scratch:
+        for axis, points, fixed in (("versions", version_points, 2), ("languages", language_points, 10)):
+            rows = []
+            for point in points:
+                languages, versions = (fixed, point) if axis == "versions" else (point, fixed)
+                root = make_synthetic_project(Path(scratch) / f"{axis}-{point}", languages=languages, versions=versions)
+                seconds, peak, pages = build_seconds(root, versions, runs)
+                rows.append((point, seconds, peak, pages))
+                print(f"  scale {axis}={point}: {seconds:.2f} s, {peak:.0f} MiB, {pages} pages", flush=True)
+            slope, intercept, r2 = least_squares([float(p) for p, *_ in rows], [s for _, s, *_ in rows])
+            linear = r2 >= LINEAR_R2
+            ok &= linear
+            label = ("2 languages × N archived versions" if axis == "versions"
+                     else "N languages × 10 archived versions")
+            lines += [f"### {label}", "", f"| {axis} | pages | build (s) | s per {axis[:-1]} | fitted (s) | peak MiB |",
+                      "|---:|---:|---:|---:|---:|---:|"]
+            for point, seconds, peak, pages in rows:
+                lines.append(f"| {point} | {pages} | {seconds:.2f} | {seconds / point:.3f} | "
+                             f"{intercept + slope * point:.2f} | {peak:.0f} |")
+            lines += ["", f"Least squares: build = {intercept:.2f} s + {slope:.3f} s × {axis[:-1]}, "
+                          f"R² = {r2:.4f} — {'linear' if linear else 'NOT linear'} (R² ≥ {LINEAR_R2}).", ""]
+    return lines, ok
+
+
+def weight_section() -> tuple[list[str], bool]:
+    weights, method = page_weights()
+    ok = all(w.ratio <= 2 and w.other_hosts == 0 for w in weights if "web-view" in w.label)
+    return ["## 4. Page weight", "",
+            "Gzipped bytes of the HTML plus every same-site asset the page loads, and requests to other hosts; "
+            "beside a default mkdocs-material page of the same text and the text's own gzipped size (the floor).",
+            "", table(weights, method)], ok
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="alternated runs for the overhead (at least 5)")
+    parser.add_argument("--scale-runs", type=int, default=2)
+    parser.add_argument("--versions", type=int, nargs="+", default=[1, 10, 50, 100])
+    parser.add_argument("--languages", type=int, nargs="+", default=[2, 4, 8])
+    args = parser.parse_args()
+    sections: list[tuple[str, list[str], bool]] = []
+    print("overhead …", flush=True)
+    sections.append(("overhead ≤ 1.25×", *overhead_section(args.runs)))
+    print("check speed …", flush=True)
+    sections.append(("check < 1 s", *check_section(7)))
+    print("scale …", flush=True)
+    sections.append(("linear in versions and languages", *scale_section(args.versions, args.languages, args.scale_runs)))
+    print("page weight …", flush=True)
+    sections.append(("web-view ≤ 2× text, 0 other hosts", *weight_section()))
+    summary = ["| target | result |", "|---|---|"] + [f"| {name} | {'met' if ok else '**NOT met**'} |"
+                                                      for name, _, ok in sections]
+    body = ["# Benchmarks", "", *machine(), "", "Regenerate with `make bench`. Seconds vary with the machine and its load; "
+            "the ratios are measured within one run.", "", *summary, ""]
+    for _, lines, _ in sections:
+        body += lines + [""]
+    REPORT.write_text("\n".join(body).rstrip() + "\n", encoding="utf-8")
+    print(f"wrote {REPORT.relative_to(PROJECT)}")
+    return 0 if all(ok for *_, ok in sections) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
