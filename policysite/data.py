@@ -118,6 +118,15 @@ def _positive_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value > 0
 
 
+def _babel_locale(value: Any) -> bool:
+    from babel import Locale, UnknownLocaleError
+    try:
+        Locale.parse(str(value))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return False
+    return isinstance(value, str)
+
+
 def _date(value: Any) -> bool:
     return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
 
@@ -142,7 +151,15 @@ def _check_policy(c: _Checker, policy: dict) -> None:
                 c.check(("languages", index, "code"), language.get("code"),
                         lambda v: isinstance(v, str) and bool(re.match(r"^[a-z]{2,3}$", v)),
                         "must be a two- or three-letter language code", "write e.g. `code: en`")
+                c.check(("languages", index, "locale"), language.get("locale"), _babel_locale,
+                        "is not a locale the date formatter knows",
+                        "write a CLDR locale such as `zh_Hans_CN`, `en` or `en_GB`")
+                for key in ("name", "hreflang"):
+                    c.text(("languages", index, key), language.get(key), localized=False)
     codes = [lang.get("code") for lang in languages or [] if isinstance(lang, dict)]
+    for index, code in enumerate(codes):
+        if isinstance(code, str) and codes.index(code) != index:
+            c.report(("languages", index, "code"), f"repeats the language `{code}`", "list each language once")
     c.check(("default_language",), policy.get("default_language"), lambda v: v in codes,
             "is not one of the declared languages", f"use one of: {', '.join(map(str, codes))}")
     sections = policy.get("sections")
@@ -158,6 +175,8 @@ def _check_policy(c: _Checker, policy: dict) -> None:
         c.check(("sections", index, "id"), section_id, lambda v: isinstance(v, str) and bool(SLUG.match(v)),
                 "must be a lower-case slug (it becomes the file name and the anchor)",
                 "use letters, digits and hyphens, e.g. `id: rights`")
+        if not isinstance(section_id, str):
+            continue
         if section_id in seen:
             c.report(("sections", index, "id"), f"repeats the section id `{section_id}`",
                      "give every section its own id")
@@ -258,8 +277,9 @@ def load_data(data_dir: Path, display_root: Path) -> tuple[DataSet, list[Finding
     policy_doc = dataset.documents["policy"]
     policy_checker = _Checker(policy_doc, [])
     if policy_checker.mapping((), policy_doc.value, SCHEMA["policy"]):
-        languages = [lang.get("code") for lang in policy_doc.value.get("languages") or []
-                     if isinstance(lang, dict) and lang.get("code")]
+        declared = policy_doc.value.get("languages")
+        languages = [lang["code"] for lang in (declared if isinstance(declared, list) else [])
+                     if isinstance(lang, dict) and isinstance(lang.get("code"), str) and lang["code"]]
         policy_checker.languages = languages
         _check_policy(policy_checker, policy_doc.value)
     else:

@@ -99,3 +99,15 @@ def test_inventory_row_missing_a_column(data_dir: Path) -> None:
     (data_dir / "inventory.yml").write_text(text[:first_method] + text[end + 1:], encoding="utf-8")
     _, findings = load_data(data_dir, data_dir.parent)
     assert any(f.path == "data/inventory.yml" and "`rows.0.method` is missing" in f.problem for f in findings)
+
+
+@pytest.mark.parametrize("old, new, problem", [
+    ("{id: minors, role: minors}", "{id: [minors], role: minors}", "`sections.6.id` must be a lower-case slug"),
+    ("locale: en\n", "locale: english\n", "`languages.1.locale` is not a locale the date formatter knows"),
+    ("  - code: en\n", "  - code: [en]\n", "`languages.1.code` must be a two- or three-letter language code"),
+    ("  - code: en\n", "  - code: zh\n", "`languages.1.code` repeats the language `zh`"),
+])
+def test_malformed_policy_values_are_findings_not_tracebacks(data_dir: Path, old: str, new: str, problem: str) -> None:
+    edit(data_dir / "policy.yml", old, new)
+    _, findings = load_data(data_dir, data_dir.parent)
+    assert any(problem in f.problem for f in findings), [f.format() for f in findings]
