@@ -40,7 +40,28 @@ def inventory_table(inventory: dict[str, Any] | None) -> str:
     return "\n".join([header, rule, *rows])
 
 
-_EXPLICIT_ID = re.compile(r"\{#[^}]*\}\s*$")
+_EXPLICIT_ID = re.compile(r"\{#([A-Za-z0-9_-]+)[^}]*\}\s*$")
+
+
+def _headings(markdown: str, section_id: str | None):
+    """Each line with, for headings outside code, the demoted heading and its anchor."""
+    fenced, count = False, 0
+    for line in markdown.splitlines():
+        if _FENCE.match(line):
+            fenced = not fenced
+        match = None if fenced else _HEADING.match(line)
+        if not match:
+            yield line, None, None
+            continue
+        heading = f"#{match.group(1)}{match.group(2)}"
+        explicit = _EXPLICIT_ID.search(heading)
+        if explicit:
+            yield line, heading, explicit.group(1)
+        elif section_id:
+            count += 1
+            yield line, f"{heading.rstrip()} {{#{section_id}-{count}}}", f"{section_id}-{count}"
+        else:
+            yield line, heading, None
 
 
 def demote_headings(markdown: str, section_id: str | None = None) -> str:
@@ -48,22 +69,15 @@ def demote_headings(markdown: str, section_id: str | None = None) -> str:
 
     With a section id, each sub-heading also gets an ASCII anchor (`#rights-3`):
     Chinese headings would otherwise slugify to bare digits, and the anchors must
-    be the same in every language and safe in WeChat's web-view.
+    be the same in every language and safe in WeChat's web-view. A heading that
+    carries its own `{#id}` keeps it, so a link from an app can be pinned.
     """
-    out, fenced, count = [], False, 0
-    for line in markdown.splitlines():
-        if _FENCE.match(line):
-            fenced = not fenced
-        match = None if fenced else _HEADING.match(line)
-        if not match:
-            out.append(line)
-            continue
-        heading = f"#{match.group(1)}{match.group(2)}"
-        if section_id and not _EXPLICIT_ID.search(heading):
-            count += 1
-            heading = f"{heading.rstrip()} {{#{section_id}-{count}}}"
-        out.append(heading)
-    return "\n".join(out)
+    return "\n".join(heading or line for line, heading, _ in _headings(markdown, section_id))
+
+
+def sub_heading_ids(body: str, section_id: str) -> list[str]:
+    """The anchors the page gives the sub-headings of a section body (heading line removed)."""
+    return [anchor for _, _, anchor in _headings(body, section_id) if anchor]
 
 
 def assemble_page(title: str, texts: list[SectionText], language: str) -> str:

@@ -16,7 +16,11 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from .findings import Finding
 
-_ENV = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
+# `{#` starts a Jinja comment by default, but in Markdown it starts a heading
+# attribute (`## Access {#access}`); policy text has no use for Jinja comments.
+COMMENT_START, COMMENT_END = "{##", "##}"
+_ENV = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True,
+                            comment_start_string=COMMENT_START, comment_end_string=COMMENT_END)
 
 
 def _reference(node: nodes.Node) -> list[str] | None:

@@ -44,3 +44,10 @@ def test_sub_headings_get_ascii_anchors_numbered_within_the_section() -> None:
     source = "## （1）注册登录\ntext\n## （2）获取报价\n## Kept {#own-id}"
     assert demote_headings(source, "processing").splitlines() == [
         "### （1）注册登录 {#processing-1}", "text", "### （2）获取报价 {#processing-2}", "### Kept {#own-id}"]
+
+
+def test_sub_heading_ids_match_what_the_page_gets() -> None:
+    from policysite.assemble import sub_heading_ids
+    body = "## (1) One\n```\n## not a heading\n```\n## (2) Two {#pinned .x}\n### (a) Three"
+    assert sub_heading_ids(body, "rights") == ["rights-1", "pinned", "rights-2"]
+    assert "## (2) Two {#pinned .x}" in demote_headings(body, "rights").replace("### (2)", "## (2)")

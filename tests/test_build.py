@@ -84,6 +84,20 @@ def test_every_heading_anchor_is_ascii_and_the_same_in_both_languages(flagship: 
     assert all(re.fullmatch(r"[a-z0-9-]+", anchor) for anchor in ids[0])
 
 
+def test_links_to_sub_section_anchors_and_pinned_ids_build(project: Project) -> None:
+    """Generated sub-section anchors and `{#id}` heading attributes are real link targets."""
+    for language, see in (("zh", "参见"), ("en", "See")):
+        path = f"docs/{language}/sections/minors.md"
+        lines = project.read(path).splitlines()
+        lines.insert(1, f"\n{see} [](#rights-2) / [](#kept-id).\n\n## (1) X {{#kept-id}}\n")
+        project.write(path, "\n".join(lines) + "\n")
+    result = project.build()
+    assert result.returncode == 0, result.output
+    for language in ("zh", "en"):
+        html = project.page(language)
+        assert 'id="rights-2"' in html and 'id="kept-id"' in html and 'href="#rights-2"' in html
+
+
 def test_appendix_table_has_the_same_rows_in_both_languages(flagship: Project) -> None:
     zh, en = outline(flagship.page("zh")).rows, outline(flagship.page("en")).rows
     assert len(zh) == len(en) == inventory_row_count() + 1  # header row

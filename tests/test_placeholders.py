@@ -59,3 +59,10 @@ def test_sandbox_blocks_python_internals() -> None:
     source = "{{ company.__class__.__mro__ }}"
     findings = check_references(source, CONTEXT, path="x.md")
     assert findings and findings[0].rule == "placeholder.unknown"
+
+
+def test_heading_attributes_are_not_jinja_comments() -> None:
+    source = "## (1) Access {#access}\nWrite to {{ contact.email }}.\n"
+    assert check_references(source, CONTEXT, path="x.md") == []
+    text, findings = render(source, CONTEXT, path="x.md")
+    assert findings == [] and text == "## (1) Access {#access}\nWrite to privacy@acme.example.\n"

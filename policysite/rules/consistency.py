@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator, NamedTuple
 
+from ..assemble import sub_heading_ids
 from ..findings import Severity
 from ..labels import chinese_numeral
 from ..numerals import CHINESE_NUMERAL, ENGLISH_NUMBER, number_value
@@ -182,14 +183,14 @@ def section_number(context: Context) -> Iterator[Hit]:
 
 # ---------------------------------------------------------------- anchors
 
-_ATTR_ID = re.compile(r"\{[^{}]*#([A-Za-z0-9_-]+)[^{}]*\}")
 
 
 def _anchors(context: Context) -> set[str]:
+    """Every anchor the page will have: section ids and the sub-heading anchors assembly gives."""
     anchors = {section.id for section in context.policy.sections}
     for document in context.documents:
-        for line in document.lines:
-            anchors.update(_ATTR_ID.findall(line.raw))
+        body = document.text.source.splitlines()[document.text.heading_line:]
+        anchors.update(sub_heading_ids("\n".join(body), document.text.section.id))
     return anchors
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 # Stands for a filled placeholder in masked text: a private-use character no rule pattern matches.
 PLACEHOLDER = "\ue000"
 
-_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{##.*?##\}", re.DOTALL)  # comment markers: placeholders.py
 _PLACEHOLDER_NAME = re.compile(r"^\{\{-?\s*([A-Za-z_][\w.]*)")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _HEADING = re.compile(r"^(#{1,6})(?:\s+(.*?))?\s*$")
