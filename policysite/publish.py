@@ -20,10 +20,13 @@ def build_site(root: Path, site_dir: Path, *, config_file: str = "mkdocs.yml", s
     site_dir = (root / site_dir).resolve() if not site_dir.is_absolute() else site_dir
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
+    # mkdtemp makes the folder private (0700); once renamed to site/ a web server
+    # running as another user, or `rsync -a`, would serve 403 for the whole site.
+    staging.chmod(0o755)
     command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(root / config_file),
                "--site-dir", str(staging)]
-    if strict:
-        command.append("--strict")
+    # Explicit either way: mkdocs.yml says `strict: true`, which a missing flag would keep.
+    command.append("--strict" if strict else "--no-strict")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
     try:
         result = subprocess.run(command, cwd=root, env=env, check=False)

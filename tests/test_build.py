@@ -215,3 +215,7 @@ def test_language_mismatch_between_mkdocs_and_data_fails(project: Project) -> No
     result = project.build()
     assert result.returncode != 0
     assert "the site builds zh but data/policy.yml declares zh, en" in result.output
+
+
+def test_published_site_is_readable_by_the_web_server(flagship: Project) -> None:
+    assert flagship.site.stat().st_mode & 0o777 == 0o755
