@@ -24,15 +24,6 @@ def _project_root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
-def _check_languages(config: MkDocsConfig) -> None:
-    declared = [language.code for language in policy_state.policy().languages]
-    built = [language.locale for language in i18n_state.i18n_plugin(config).config.languages]
-    if sorted(declared) != sorted(built):
-        raise PluginError(
-            f"mkdocs.yml: i18n.languages: the site builds {', '.join(built)} but data/policy.yml declares "
-            f"{', '.join(declared)} — list the same languages in both files.")
-
-
 # After the i18n plugin (-100), so that `building` and the language are this run's.
 @event_priority(-110)
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
@@ -43,12 +34,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     try:
         docs = Path(config.docs_dir).resolve().relative_to(root).as_posix()
         # Warnings block a strict build (`make build`) here, before anything is written.
-        policy_state.current = judge(root, docs=docs, strict=bool(config.strict))
+        built = [language.locale for language in i18n_state.i18n_plugin(config).config.languages]
+        policy_state.current = judge(root, docs=docs, strict=bool(config.strict), site_languages=built,
+                                     config_file=Path(config.config_file_path))
     except PolicyError as error:
         raise PluginError(str(error)) from None
     for warning in policy_state.current.warnings:
         log.warning(warning.format())
-    _check_languages(config)
     log.info(f"Policy “{policy_state.current.id}” version {policy_state.current.version}: "
              f"last updated {policy_state.current.updated.date.isoformat()} ({policy_state.current.updated.origin}).")
     return None

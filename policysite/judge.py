@@ -17,12 +17,13 @@ from .data import DataSet
 from .archive.settings import read_settings
 from . import archive
 from .gate import consistency_gate
-from . import wechat, webview
+from . import site_config, wechat, webview
 
 
 def judge(root: Path, *, docs: str = "docs", data: str = "data",
           commit_date: DateLookup = last_commit_date, today: dt.date | None = None,
-          strict: bool = True) -> Policy:
+          strict: bool = True, site_languages: list[str] | None = None,
+          config_file: Path | None = None) -> Policy:
     """The policy, ready to publish; PolicyError with every finding otherwise.
 
     With ``strict`` (every build and `check`), warnings block publishing too;
@@ -37,6 +38,9 @@ def judge(root: Path, *, docs: str = "docs", data: str = "data",
         raise PolicyError(error.findings + consistency_gate(partial, today=day, complete=False)) from None
     findings: list[Finding] = consistency_gate(policy, today=_today(today, policy.data))
     findings += wechat.check(policy.data)
+    if site_languages is not None:
+        findings += site_config.languages_findings(policy, config_file=config_file or root / "mkdocs.yml",
+                                                   built=site_languages)
     # The archive goes last among checks: it may put the version in force in place of a scheduled one.
     findings += archive.attach(policy, today=today)
     if any(f.severity == Severity.ERROR or strict for f in findings):
