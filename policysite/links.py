@@ -51,19 +51,28 @@ def site_pages(policy: Policy) -> list[SitePage]:
 
 def find_page(policy: Policy, url: str) -> SitePage | None:
     """The page published at ``url`` (a MkDocs page URL such as ``en/webview/``)."""
-    return _page_index(policy).get(_normal(url))
+    return _index(policy).by_url.get(_normal(url))
 
 
-def _page_index(policy: Policy) -> dict[str, SitePage]:
-    # Asked once per page built: rebuilding the list each time made a build
-    # quadratic in the number of archived versions. Pages are only ever added,
-    # so the count of generated pages tells whether the index is stale.
+@dataclass
+class _Index:
+    pages: list[SitePage]
+    by_url: dict[str, SitePage]
+    by_path: dict[str, list[SitePage]]  # the same page in every language
+
+
+def _index(policy: Policy) -> _Index:
+    # Asked for every page built: rebuilding the page list each time made a
+    # build quadratic in the number of archived versions. Pages are only ever
+    # added, so the count of generated pages tells whether the index is stale.
     cached = policy.__dict__.get("_site_page_index")
     if cached is not None and cached[0] == len(policy.generated):
         return cached[1]
-    index: dict[str, SitePage] = {}
-    for page in site_pages(policy):
-        index.setdefault(page.site_path, page)
+    pages = site_pages(policy)
+    index = _Index(pages, {}, {})
+    for page in pages:
+        index.by_url.setdefault(page.site_path, page)
+        index.by_path.setdefault(page.path, []).append(page)
     policy.__dict__["_site_page_index"] = (len(policy.generated), index)
     return index
 
@@ -74,8 +83,8 @@ def absolute(site_url: str, path: str) -> str:
 
 def alternates(policy: Policy, page: SitePage) -> list[tuple[str, str]]:
     """``(hreflang, site path)`` of this page in every language it exists in, then x-default."""
-    by_language = {other.language: other for other in site_pages(policy) if other.path == page.path
-                   and (other.canonical is None) == (page.canonical is None)}
+    by_language = {other.language: other for other in _index(policy).by_path.get(page.path, [])
+                   if (other.canonical is None) == (page.canonical is None)}
     result = [(language.hreflang, by_language[language.code].site_path)
               for language in policy.languages if language.code in by_language]
     default = policy.default_language.code
@@ -88,8 +97,8 @@ def switcher(policy: Policy, page: SitePage) -> list[dict[str, str]]:
     """Material's language menu: this page in each language, else that language's home."""
     entries = []
     for language in policy.languages:
-        counterpart = next((other for other in site_pages(policy)
-                            if other.language == language.code and other.path == page.path), None)
+        counterpart = next((other for other in _index(policy).by_path.get(page.path, [])
+                            if other.language == language.code), None)
         entries.append({"name": language.name, "lang": language.code,
                         "link": counterpart.site_path if counterpart else site_path(language, "")})
     return entries
@@ -97,7 +106,7 @@ def switcher(policy: Policy, page: SitePage) -> list[dict[str, str]]:
 
 def sitemap_xml(policy: Policy, site_url: str) -> str:
     """Only pages a search engine should index: no web-view copies, no noindex pages."""
-    listed = [page for page in site_pages(policy) if page.canonical is None and page.indexable]
+    listed = [page for page in _index(policy).pages if page.canonical is None and page.indexable]
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
              'xmlns:xhtml="http://www.w3.org/1999/xhtml">']
