@@ -3,11 +3,29 @@
 from __future__ import annotations
 
 import os
+import shutil
 import statistics
 import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+
+PROJECT = Path(__file__).resolve().parents[1]
+# What a buildable project consists of: machinery, words, facts and released versions.
+PROJECT_PARTS = ("mkdocs.yml", "hooks", "overrides", "docs", "data", "archive")
+
+
+def copy_project(target: Path, parts: tuple[str, ...] = PROJECT_PARTS) -> Path:
+    """A copy of this project in ``target`` to build or change without touching the real one."""
+    target.mkdir(parents=True)
+    for name in parts:
+        source = PROJECT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.is_file():
+            shutil.copy2(source, target / name)
+    return target
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,6 @@ removed, so the difference is the cost of judging, filling and generating.
 
 from __future__ import annotations
 
-import shutil
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -15,23 +14,12 @@ from pathlib import Path
 
 import yaml
 
-from measure import Run, measure, median
+from measure import Run, copy_project, measure, median
 
 PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT))
 
 from policysite.judge import judge  # noqa: E402  (the project root is only on the path now)
-
-
-def copy_flagship(target: Path) -> Path:
-    target.mkdir(parents=True)
-    for name in ("mkdocs.yml", "hooks", "overrides", "docs", "data", "archive"):
-        source = PROJECT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.is_file():
-            shutil.copy2(source, target / name)
-    return target
 
 
 def plain_material_project(target: Path) -> Path:
@@ -73,7 +61,7 @@ def build_command(site: Path) -> list[str]:
 def overhead(runs: int = 5) -> Overhead:
     env = {"NO_MKDOCS_2_WARNING": "1"}
     with tempfile.TemporaryDirectory() as tmp:
-        project = copy_flagship(Path(tmp) / "project")
+        project = copy_project(Path(tmp) / "project")
         plain = plain_material_project(Path(tmp) / "plain")
         result = Overhead([], [])
         # Warm both once (jieba's cache, imports), then alternate so drift hits both alike.

@@ -22,7 +22,6 @@ import gzip
 import http.server
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -36,6 +35,7 @@ PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT))
 
 from policysite.judge import judge  # noqa: E402  (the project root is only on the path now)
+from measure import copy_project  # noqa: E402
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -77,13 +77,7 @@ def _file_for(site: Path, path: str) -> Path | None:
 # -- building the sites ----------------------------------------------------------------------------------
 
 def build_project(target: Path) -> Path:
-    target.mkdir(parents=True)
-    for name in ("mkdocs.yml", "hooks", "overrides", "docs", "data", "archive"):
-        source = PROJECT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.is_file():
-            shutil.copy2(source, target / name)
+    copy_project(target)
     _run([sys.executable, "-m", "policysite", "--root", str(target), "build", "--site-dir", "site"], target)
     return target / "site"
 

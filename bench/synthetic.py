@@ -27,6 +27,7 @@ from policysite.archive.frozen import FrozenText  # noqa: E402
 from policysite.archive.release import edit_policy_file  # noqa: E402
 from policysite.archive.store import ATTRIBUTES_NAME, LOCK_NAME, Lock, LockedVersion  # noqa: E402
 from policysite.load import load_policy  # noqa: E402
+from measure import PROJECT_PARTS, copy_project  # noqa: E402
 
 # code, name, Babel locale, hreflang — zh and en are the flagship's own.
 EXTRA_LANGUAGES = [("fr", "Français", "fr", "fr"), ("de", "Deutsch", "de", "de"), ("es", "Español", "es", "es"),
@@ -50,13 +51,8 @@ def make_synthetic_project(target: Path, *, languages: int = 2, versions: int = 
     """A buildable project in ``target`` with ``languages`` languages and ``versions`` archived versions."""
     if not 1 <= languages <= 2 + len(EXTRA_LANGUAGES):
         raise ValueError(f"languages must be 1 to {2 + len(EXTRA_LANGUAGES)}")
-    target.mkdir(parents=True)
-    for name in ("mkdocs.yml", "hooks", "overrides", "docs", "data"):
-        source = PROJECT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / name)
+    # The archive is made below, version by version, instead of copied.
+    copy_project(target, tuple(part for part in PROJECT_PARTS if part != "archive"))
     _add_languages(target, languages)
     latest = effective_date(max(versions, 1))
     policy_file = target / "data" / "policy.yml"
