@@ -32,8 +32,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
 def on_post_build(config: MkDocsConfig) -> None:
     if not i18n_state.is_first_language_build(config) or _site_root is None:
         return
+    root = _site_root.resolve()
     for path, content in archive.site_files(policy_state.policy(), config.site_url or "").items():
         target = _site_root / path
+        # The core builds these paths from checked language codes and dates; never trust that alone with a write.
+        if not target.resolve().is_relative_to(root):
+            raise PluginError(f"{path}: the archive would write outside the site folder — "
+                              "restore archive/archive.lock.json from git and check data/policy.yml's language codes")
         if target.exists():
             raise PluginError(f"{path}: the archive would overwrite a file the site already has — "
                               "rename or remove the other file")

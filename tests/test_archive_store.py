@@ -94,3 +94,52 @@ def test_data_changes_reach_the_current_page_but_never_an_archived_one(flagship:
     manifest = json.loads((project.site / "policy.json").read_text(encoding="utf-8"))
     assert manifest["current"]["languages"]["zh"]["matches_release"] is False
     assert manifest["current"]["languages"]["en"]["matches_release"] is True  # only the Chinese address changed
+
+
+# --- the lock names only files inside archive/ -------------------------------------------------
+
+def _rewrite_lock(project: Project, change) -> None:
+    lock = json.loads(project.read("archive/archive.lock.json"))
+    change(lock["versions"][0]["files"])
+    project.write("archive/archive.lock.json", json.dumps(lock, ensure_ascii=False, indent=2) + "\n")
+
+
+def test_a_language_that_is_a_path_is_refused_before_anything_is_read_or_written(project: Project) -> None:
+    outside = project.root.parent / "escape"
+    outside.mkdir()
+    content = project.path(FROZEN).read_bytes()
+    (outside / "x.md").write_bytes(content)  # a file the lock would vouch for from outside archive/
+
+    def point_outside(files: dict) -> None:
+        files["../../escape/x"] = {"path": "../../escape/x.md", "sha256": files["en"]["sha256"]}
+
+    _rewrite_lock(project, point_outside)
+    found = findings(project)
+    assert len(found) == 1, found
+    assert found[0].startswith("archive/archive.lock.json: archive.lock: the archive lock is damaged: version 1 lists "
+                               "the language '../../escape/x', which is not a language code")
+    assert "git checkout HEAD -- archive/archive.lock.json" in found[0]
+    result = build(project, today="2025-01-10")
+    assert result.returncode != 0 and "archive.lock" in result.output and "Traceback" not in result.output
+    assert sorted(p.name for p in outside.iterdir()) == ["x.md"]
+
+
+def test_a_path_other_than_effective_slash_language_is_refused(project: Project) -> None:
+    def move(files: dict) -> None:
+        files["en"]["path"] = "2024-11-18/../2024-11-18/en.md"
+
+    _rewrite_lock(project, move)
+    (found,) = findings(project)
+    assert found.startswith("archive/archive.lock.json: archive.lock: ")
+    assert "points at '2024-11-18/../2024-11-18/en.md'; a released file is always `2024-11-18/en.md`" in found
+
+
+def test_a_released_language_must_stay_declared(project: Project) -> None:
+    def add_french(files: dict) -> None:
+        files["fr"] = {"path": "2024-11-18/fr.md", "sha256": files["en"]["sha256"]}
+
+    _rewrite_lock(project, add_french)
+    project.write("archive/2024-11-18/fr.md", project.read(FROZEN))
+    found = findings(project)
+    assert any(f.startswith("archive/archive.lock.json: archive.lock: version 1 (effective 2024-11-18) was released "
+                            "in `fr`, which data/policy.yml does not declare") for f in found), found

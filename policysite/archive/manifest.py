@@ -69,8 +69,7 @@ def manifest(policy: Policy, base_url: str = "") -> dict[str, Any]:
 def _version_entry(policy: Policy, view: ArchiveView, version: PolicyVersion, base_url: str) -> dict[str, Any]:
     languages = {}
     for code in version.texts:
-        language = policy.language(code) if code in {l.code for l in policy.languages} else None
-        page = site_path(language, version.path) if language else f"{code}/{version.path}"
+        page = site_path(policy.language(code), version.path)  # the lock lists declared languages only
         has_previous = view.predecessor(version, code) is not None
         languages[code] = {
             "title": version.texts[code].title,

@@ -50,7 +50,7 @@ class ArchiveView:
 def attach(policy: Policy, *, today: dt.date | None = None) -> list[Finding]:
     """Check the archive and put the released versions on the policy; findings instead when it fails."""
     settings, findings = read_settings(policy.data)
-    versions, lock, problems = load_archive(policy.root, policy.id)
+    versions, lock, problems = load_archive(policy.root, policy.id, [language.code for language in policy.languages])
     findings += problems
     if findings:
         return findings

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,9 @@ LOCK_NAME = "archive.lock.json"
 ATTRIBUTES_NAME = ".gitattributes"
 LOCK_ABOUT = ("SHA-256 of every frozen file under archive/, written by `make release`. "
               "Never edit by hand: a released version must not change.")
+# A lock entry names files to read, and the build serves them at the same path: only
+# `<effective>/<code>.md` with a plain language code can stay inside archive/ and site/.
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
 RESTORE = "restore it from git (`git checkout HEAD -- {path}`); to change the policy, edit docs/ or data/ and run `make release`"
 
 
@@ -100,6 +104,15 @@ def parse_lock(text: str) -> Lock:
             lock.versions.append(locked)
     except (ValueError, KeyError, TypeError, AttributeError) as error:
         raise LockError(f"it cannot be read ({type(error).__name__}: {error})") from None
+    for locked in lock.versions:
+        for language, (path, _) in locked.files.items():
+            if not LANGUAGE_CODE.fullmatch(language):
+                raise LockError(f"version {locked.version} lists the language {language!r}, which is not a language "
+                                "code (two or three lowercase letters)")
+            expected = f"{locked.effective.isoformat()}/{language}.md"
+            if path != expected:
+                raise LockError(f"version {locked.version} in `{language}` points at {path!r}; a released file is "
+                                f"always `{expected}`")
     return lock
 
 
@@ -123,8 +136,12 @@ def read_lock(root: Path) -> Lock | None:
     return parse_lock(path.read_text(encoding="utf-8"))
 
 
-def load_archive(root: Path, policy_id: str) -> tuple[list[PolicyVersion], bytes | None, list[Finding]]:
-    """Every released version, oldest first, and the lock's bytes, after checking every file against the lock."""
+def load_archive(root: Path, policy_id: str,
+                 languages: list[str] | None = None) -> tuple[list[PolicyVersion], bytes | None, list[Finding]]:
+    """Every released version, oldest first, and the lock's bytes, after checking every file against the lock.
+
+    ``languages`` are the codes data/policy.yml declares: a version released in any other is refused.
+    """
     folder = archive_dir(root)
     present = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()) \
         if folder.is_dir() else []
@@ -146,6 +163,8 @@ def load_archive(root: Path, policy_id: str) -> tuple[list[PolicyVersion], bytes
                                 f"the archive belongs to policy `{lock.policy}`, but data/policy.yml says `{policy_id}`",
                                 "put back the `id:` the policy was released under in data/policy.yml"))
     findings += _check_order(lock, lock_shown)
+    if languages is not None:
+        findings += _check_languages(lock, lock_shown, languages)
     locked = {path for v in lock.versions for path, _ in v.files.values()}
     for name in present:
         if name not in (LOCK_NAME, ATTRIBUTES_NAME) and name not in locked:
@@ -176,12 +195,29 @@ def _check_order(lock: Lock, shown: str) -> list[Finding]:
     return findings
 
 
+def _check_languages(lock: Lock, shown: str, languages: list[str]) -> list[Finding]:
+    findings = []
+    for entry in lock.versions:
+        for language in entry.files:
+            if language not in languages:
+                findings.append(Finding(shown, 0, "archive.lock",
+                                        f"version {entry.version} (effective {entry.effective}) was released in "
+                                        f"`{language}`, which data/policy.yml does not declare",
+                                        f"keep `{language}` under `languages:` in data/policy.yml (a released "
+                                        f"language stays published), or {RESTORE.format(path=shown)}"))
+    return findings
+
+
 def _load_version(folder: Path, entry: LockedVersion, policy_id: str) -> tuple[PolicyVersion | None, list[Finding]]:
     findings: list[Finding] = []
     texts, hashes, files, contents = {}, {}, {}, {}
     for language, (relative, expected) in entry.files.items():
         shown = _shown(relative)
         path = folder / relative
+        if not path.resolve().is_relative_to(folder.resolve()):  # parse_lock allows no such path; never read one
+            findings.append(Finding(shown, 0, "archive.lock", "this path is outside archive/",
+                                    RESTORE.format(path=_shown(LOCK_NAME))))
+            continue
         if not path.is_file():
             findings.append(Finding(shown, 0, "archive.missing",
                                     f"version {entry.version} (effective {entry.effective}) in `{language}` "
