@@ -205,3 +205,29 @@ def test_summary_and_date_can_come_from_data(edited: Project) -> None:
     assert result.returncode == 0, result.output
     assert "Released version 2, effective 2025-03-01" in result.output
     assert SUMMARIES["en"] in edited.read("archive/2025-03-01/en.md")
+
+
+def test_a_one_language_policy_is_released_with_the_arguments_make_release_passes(tmp_path: Path) -> None:
+    """`make release` always passes `--summary zh=… --summary en=…`; an empty one means "not given"."""
+    from conftest import FIXTURES
+    project = copy_project(tmp_path / "project", content=FIXTURES / "site-003" / "corrected")
+    first = release(project, "--summary", "zh=", "--summary", "en=", today="2025-04-25")
+    assert first.returncode == 0, first.output
+    project.replace("docs/zh/sections/minors.md", "我们的平台和服务主要面向成人。", "我们的平台和服务仅面向成人。")
+    second = release(project, "--effective", "2025-06-01", "--summary", "zh=明确了平台仅面向成人。",
+                     "--summary", "en=", today="2025-05-20")
+    assert second.returncode == 0, second.output
+    assert "Released version 2, effective 2025-06-01" in second.output
+    lock = json.loads(project.read("archive/archive.lock.json"))
+    assert [sorted(v["files"]) for v in lock["versions"]] == [["zh"], ["zh"]]
+    built = build(project, today="2025-06-01")
+    assert built.returncode == 0, built.output
+    assert "明确了平台仅面向成人。" in project.page("zh") and "仅面向成人" in article(project.page("zh"))
+    assert redline_changes(project.page("zh", "archive/2025-06-01/changes"))[-1] == ("主要", "仅")
+
+
+def test_an_empty_summary_in_a_language_of_the_policy_is_still_missing(edited: Project) -> None:
+    before = snapshot(edited.root)
+    result = release(edited, "--effective", "2025-03-01", "--summary", f"zh={SUMMARIES['zh']}", "--summary", "en= ",
+                     today="2025-03-01")
+    assert_refused(edited, result, "the change summary is missing for en", before=before)

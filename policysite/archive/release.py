@@ -69,7 +69,10 @@ def release(root: Path, *, effective: dt.date | None = None, updated: dt.date | 
     view: ArchiveView = policy.archive
     settings = view.settings
     day = view.today
-    summaries = {k: v.strip() for k, v in (summaries or settings.next_summary).items()}
+    # An empty summary was not given: `make release` passes SUMMARY_ZH and SUMMARY_EN whether set or not,
+    # and a one-language policy must not be refused for the other's empty variable.
+    given = {k: v.strip() for k, v in (summaries or {}).items() if v and v.strip()}
+    summaries = given or {k: v.strip() for k, v in settings.next_summary.items() if v and v.strip()}
     effective = effective or settings.next_effective
     languages = [language.code for language in policy.languages]
     previous = view.versions[-1] if view.versions else None
