@@ -9,6 +9,7 @@ import pytest
 from archive_support import SUMMARIES, article, build, edit_text, release, summary_args
 from conftest import Project
 from policysite import PolicyError
+from policysite.dates import DateSource
 from policysite.judge import judge
 
 
@@ -71,3 +72,29 @@ def test_an_injected_date_that_is_not_a_date_is_a_finding(project: Project, monk
     result = build(project, today="next tuesday")
     assert result.returncode != 0 and "Traceback" not in result.output
     assert "POLICYSITE_TODAY: archive.clock:" in result.output or "POLICYSITE_TODAY" in result.output
+
+
+def test_an_updated_date_changed_by_hand_fails(project: Project) -> None:
+    """The current page would say "last updated 2025-01-05, version 1" while version 1 says 2024-11-18."""
+    project.replace("data/policy.yml", "updated: 2024-11-18", "updated: 2025-01-05")
+    with pytest.raises(PolicyError) as raised:
+        judge(project.root, today=dt.date(2025, 1, 10))
+    line = project.read("data/policy.yml").splitlines().index("updated: 2025-01-05") + 1
+    found = [f.format() for f in raised.value.findings]
+    assert f"data/policy.yml:{line}: archive.updated: `updated: 2025-01-05` does not match version 1 in the archive, " \
+           "which was last updated on 2024-11-18 — write `updated: 2024-11-18`; a new “last updated” date needs a " \
+           "new version (`make release EFFECTIVE=YYYY-MM-DD UPDATED=YYYY-MM-DD`)" in found, found
+
+
+def test_an_updated_date_removed_after_a_release_fails_instead_of_taking_gits(project: Project) -> None:
+    project.replace("data/policy.yml", "updated: 2024-11-18\n", "")
+    with pytest.raises(PolicyError) as raised:
+        judge(project.root, today=dt.date(2025, 1, 10),
+              commit_date=lambda root, paths: DateSource(dt.date(2025, 1, 3), "from the last commit"))
+    (found,) = [f for f in raised.value.findings if f.rule == "archive.updated"]
+    assert "the last-updated date taken from git (2025-01-03) does not match version 1" in found.problem
+
+
+def test_a_release_moves_updated_and_the_next_build_agrees(scheduled: Project) -> None:
+    policy = judge(scheduled.root, today=dt.date(2026, 12, 1))
+    assert policy.updated.date == dt.date(2026, 12, 1) == policy.versions[-1].updated

@@ -97,6 +97,17 @@ def _check_working_copy(policy: Policy, versions: list[PolicyVersion]) -> list[F
                                 f"archive, which took effect on {latest.effective}",
                                 f"write `effective: {latest.effective}`; a new effective date needs a new version "
                                 "(`make release EFFECTIVE=YYYY-MM-DD`)"))
+    # The page prints "last updated" beside the version number: one version, one date. `make release`
+    # always writes `updated:`, so after a release the date from git is never the intended one either.
+    if policy.updated.date != latest.updated:
+        given = "updated" in data and data["updated"] is not None
+        path, line = policy.data.where("policy", "updated" if given else "effective")
+        stated = f"`updated: {data['updated']}`" if given else f"the last-updated date taken from git ({policy.updated.date})"
+        findings.append(Finding(path, line, "archive.updated",
+                                f"{stated} does not match version {latest.version} in the archive, which was last "
+                                f"updated on {latest.updated}",
+                                f"write `updated: {latest.updated}`; a new “last updated” date needs a new version "
+                                "(`make release EFFECTIVE=YYYY-MM-DD UPDATED=YYYY-MM-DD`)"))
     return findings
 
 
