@@ -106,14 +106,14 @@ def tab(context: Context) -> Iterator[Hit]:
 
 @rule("debris.comment")
 def comment(context: Context) -> Iterator[Hit]:
-    """HTML comments in section files.
+    """HTML comments in section files, on their own line or in the middle of one.
 
     They do not show on the page but are published in its source: notes meant
-    for reviewers become public.
+    for reviewers become public. Reported where each comment opens.
     """
     for document in context.documents:
         for line in document.lines:
-            if line.kind == "comment" and "<!--" in line.raw:
+            if line.comment_opens:
                 yield Hit(document.path, line.number, "an HTML comment would be published in the page source",
                           "move the note to REVIEW-NOTES.md and delete the comment")
 

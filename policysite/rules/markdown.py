@@ -42,6 +42,7 @@ class Line:
     placeholders: list[str] = field(default_factory=list)  # dotted names, e.g. contact.email
     links: list[Link] = field(default_factory=list)
     continues: bool = False  # a text line that continues the previous paragraph or list item
+    comment_opens: bool = False  # an HTML comment opens on this line (`text` leaves comments out)
 
     @property
     def prose(self) -> bool:
@@ -102,26 +103,53 @@ def _unlink(text: str) -> tuple[str, list[Link]]:
     return _AUTOLINK.sub(auto, text), links
 
 
+def _uncomment(raw: str, in_comment: bool) -> tuple[str, bool, bool]:
+    """``raw`` without its HTML comments, whether a comment is still open after it, and whether one opens in it.
+
+    A comment may open anywhere in a line (`You may <!-- note --> access`) and
+    run over several lines; the text around it stays in place.
+    """
+    visible, rest, opens = [], raw, False
+    while rest:
+        if in_comment:
+            end = rest.find("-->")
+            if end == -1:
+                rest = ""
+                break
+            rest, in_comment = rest[end + 3:], False
+            continue
+        start = rest.find("<!--")
+        if start == -1:
+            visible.append(rest)
+            break
+        visible.append(rest[:start])
+        rest, in_comment, opens = rest[start + 4:], True, True
+    return "".join(visible), in_comment, opens
+
+
 def parse(source: str) -> list[Line]:
     masked, names = mask(source)
     lines: list[Line] = []
     fenced, in_comment = False, False
     indents: list[int] = []  # indentation of the open list levels
     previous = "blank"
-    for number, raw_masked in enumerate(masked.split("\n"), start=1):
-        raw = raw_masked
+    for number, written in enumerate(masked.split("\n"), start=1):
         placeholders = names.get(number, [])
-        if in_comment or raw.lstrip().startswith("<!--"):
-            in_comment = "-->" not in raw or (in_comment is False and raw.count("<!--") > raw.count("-->"))
-            lines.append(Line(number, raw, "comment", raw, placeholders=placeholders))
-            previous = "comment"
-            continue
-        if _FENCE.match(raw):
+        if not in_comment and _FENCE.match(written):
             fenced = not fenced
-            lines.append(Line(number, raw, "fence", "", placeholders=placeholders))
+            lines.append(Line(number, written, "fence", "", placeholders=placeholders))
             continue
         if fenced:
-            lines.append(Line(number, raw, "code", raw, placeholders=placeholders))
+            lines.append(Line(number, written, "code", written, placeholders=placeholders))
+            continue
+        # What a reader sees of the line: HTML comments (wherever they open) are hidden on the page.
+        commented = in_comment
+        raw, in_comment, opens = _uncomment(written, in_comment)
+        commented = commented or opens
+        if commented and not raw.strip():
+            lines.append(Line(number, written, "comment", written, placeholders=placeholders, comment_opens=opens))
+            if opens:  # a comment on lines of its own is an HTML block; inside a comment opened mid-paragraph, the paragraph goes on
+                previous = "comment"
             continue
         if not raw.strip():
             lines.append(Line(number, raw, "blank", "", placeholders=placeholders))
@@ -153,7 +181,7 @@ def parse(source: str) -> list[Line]:
                         continues=previous in ("text", "item"))
             if previous == "blank" and not raw.startswith(" "):
                 indents = []
-        line.placeholders = placeholders
+        line.raw, line.placeholders, line.comment_opens = written, placeholders, opens
         lines.append(line)
         previous = line.kind if line.kind in ("text", "item") else line.kind
     return lines
