@@ -3,10 +3,13 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build test check serve clean release bench
+.PHONY: build publish test check serve clean release bench
 
 build: $(VENV)/.runtime  ## Check everything, build into a temporary folder, publish to site/ on success.
 	$(PY) -m policysite build --site-dir site
+
+publish: $(VENV)/.runtime  ## What the deploy runs: `make build`, refused unless the text is a released version.
+	$(PY) -m policysite build --site-dir site --require-release
 
 check: $(VENV)/.runtime  ## Run every policy check without rendering HTML.
 	$(PY) -m policysite check

@@ -56,6 +56,16 @@ def _release(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
+    if args.require_release:
+        from .archive import unreleased_findings
+        try:
+            unreleased = unreleased_findings(judge(Path(args.root)))
+        except PolicyError as error:
+            print(error, file=sys.stderr)
+            return 1
+        if unreleased:
+            print(PolicyError(unreleased), file=sys.stderr)
+            return 1
     return build_site(Path(args.root), Path(args.site_dir), strict=not args.no_strict)
 
 
@@ -77,6 +87,8 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="build the site; replace site/ only on success")
     build.add_argument("--site-dir", default="site")
     build.add_argument("--no-strict", action="store_true", help="do not fail on warnings (preview only)")
+    build.add_argument("--require-release", action="store_true",
+                       help="refuse unless the text is a released version (`make publish`, the deploy)")
     build.set_defaults(run=_build)
     rel = commands.add_parser("release", help="freeze the current policy as a new archived version")
     rel.add_argument("--effective", type=_date, help="the day the version takes effect (YYYY-MM-DD)")

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from archive_support import SUMMARIES, article, build, edit_text, release, summary_args
-from conftest import Project
+from archive_support import SUMMARIES, article, build, edit_text, never_released, release, run, summary_args
+from conftest import PROJECT, Project
 from policysite import PolicyError
 from policysite.dates import DateSource
 from policysite.judge import judge
@@ -98,3 +98,52 @@ def test_an_updated_date_removed_after_a_release_fails_instead_of_taking_gits(pr
 def test_a_release_moves_updated_and_the_next_build_agrees(scheduled: Project) -> None:
     policy = judge(scheduled.root, today=dt.date(2026, 12, 1))
     assert policy.updated.date == dt.date(2026, 12, 1) == policy.versions[-1].updated
+
+
+# --- `make publish`: only a released text goes out ---------------------------------------------
+
+def publish(project: Project, *, today: str):
+    return run(project.root, "build", "--site-dir", "site", "--require-release", today=today)
+
+
+def test_publish_builds_a_released_text(project: Project) -> None:
+    result = publish(project, today="2025-01-10")
+    assert result.returncode == 0, result.output
+    assert (project.site / "policy.json").is_file()
+
+
+def test_publish_refuses_unreleased_edits_that_build_shows(project: Project) -> None:
+    project.replace("data/company.yml", "中国上海市虹口区溧阳路735号4号楼4225室", "中国上海市黄浦区中山东一路1号")
+    refused = publish(project, today="2025-01-10")
+    assert refused.returncode == 1 and "Traceback" not in refused.output
+    line = project.read("data/policy.yml").splitlines().index("version: 1") + 1
+    assert f"data/policy.yml:{line}: archive.unreleased: the text in 简体中文 differs from version 1 (effective " \
+           "2024-11-18), the last release" in refused.output
+    assert "run `make release EFFECTIVE=YYYY-MM-DD`" in refused.output
+    assert not project.site.exists(), "nothing is built when publishing is refused"
+    previewed = build(project, today="2025-01-10")  # `make build` still shows the edit, as a preview
+    assert previewed.returncode == 0 and "中山东一路1号" in project.page("zh")
+
+
+def test_publish_refuses_edits_made_after_a_scheduled_release(scheduled: Project) -> None:
+    """The page in force is frozen until the new version's date, but the edit would go out with its promotion."""
+    assert publish(scheduled, today="2026-11-30").returncode == 0
+    scheduled.replace("docs/en/sections/rights.md", "We will promptly verify", "We will quickly verify")
+    refused = publish(scheduled, today="2026-11-30")
+    assert refused.returncode == 1
+    assert "archive.unreleased: the text in English differs from version 2 (effective 2026-12-01)" in refused.output
+
+
+def test_publish_refuses_a_policy_never_released(project: Project) -> None:
+    refused = publish(never_released(project), today="2025-01-10")
+    assert refused.returncode == 1
+    assert "archive.unreleased: no version of the policy has been released yet" in refused.output
+
+
+def test_make_publish_is_what_the_deploy_runs() -> None:
+    makefile = (PROJECT / "Makefile").read_text(encoding="utf-8")
+    assert "\npublish: $(VENV)/.runtime" in makefile
+    assert "\t$(PY) -m policysite build --site-dir site --require-release\n" in makefile
+    workflow = (PROJECT / ".github/workflows/site.yml").read_text(encoding="utf-8")
+    deploy = workflow.split("\n  deploy:\n", 1)[1]
+    assert "- run: make publish" in deploy and "make build" not in deploy

@@ -4,6 +4,7 @@
 - `archive_pages(policy)` — index, version and redline pages per language (GeneratedPages)
 - `current_page(policy, language, markdown)` — the current page with change notices and history
 - `site_files(policy, base_url)` — /policy.json, Atom feeds and the texts they hash
+- `unreleased_findings(policy)` — `make publish`: the text must be a released version
 - `versions_for(policy, language)` — every released version's text and page path, for other pages
 - `release(root, …)` — the `make release` command (policysite.archive.release)
 """
@@ -11,8 +12,8 @@
 from .clock import TODAY_VARIABLE, today
 from .manifest import manifest, site_files
 from .pages import VersionPage, archive_pages, current_page, versions_for
-from .stage import ArchiveView, attach
+from .stage import ArchiveView, attach, unreleased_findings
 from .store import PolicyVersion
 
 __all__ = ["TODAY_VARIABLE", "ArchiveView", "PolicyVersion", "VersionPage", "archive_pages", "attach",
-           "current_page", "manifest", "site_files", "today", "versions_for"]
+           "current_page", "manifest", "site_files", "today", "unreleased_findings", "versions_for"]

@@ -31,6 +31,7 @@ class ArchiveView:
     current_texts: dict[str, FrozenText] = field(default_factory=dict)  # language → the current page's text
     live: bool = True  # the current page is built from docs/ and data/ (False: from the frozen version in force)
     lock: bytes | None = None  # archive/archive.lock.json as checked
+    unreleased: list[str] = field(default_factory=list)  # languages whose docs/ and data/ text no release froze
 
     @property
     def upcoming(self) -> list[PolicyVersion]:
@@ -67,6 +68,9 @@ def attach(policy: Policy, *, today: dt.date | None = None) -> list[Finding]:
     in_force = [v for v in versions if v.status == "current"]
     view = ArchiveView(today=today, settings=settings, versions=versions, current=in_force[0] if in_force else None,
                        lock=lock)
+    view.unreleased = [language.code for language in policy.languages
+                       if not versions or _working_text(policy, language.code, versions[-1]).sha256
+                       != versions[-1].hashes.get(language.code)]
     if versions and view.current is not None and view.current is not versions[-1]:
         _show_in_force(policy, view.current)
         view.live = False
@@ -75,6 +79,36 @@ def attach(policy: Policy, *, today: dt.date | None = None) -> list[Finding]:
     policy.versions = versions
     policy.archive = view
     return []
+
+
+def unreleased_findings(policy: Policy) -> list[Finding]:
+    """For publishing (`make publish`): the text in docs/ and data/ must be a released version, byte for byte.
+
+    Previews and `make build` show unreleased edits on the current page (under the
+    last version's number); a published site must not.
+    """
+    view: ArchiveView = policy.archive
+    if not view.unreleased:
+        return []
+    path, line = policy.data.where("policy", "version")
+    names = ", ".join(policy.language(code).name for code in view.unreleased)
+    if not view.versions:
+        problem = "no version of the policy has been released yet, so nothing in archive/ vouches for the text"
+    else:
+        latest = view.versions[-1]
+        problem = (f"the text in {names} differs from version {latest.version} (effective {latest.effective}), "
+                   "the last release; publishing it would show unreleased changes under that version's number")
+    return [Finding(path, line, "archive.unreleased", problem,
+                    "run `make release EFFECTIVE=YYYY-MM-DD` with a change summary per language and commit archive/ "
+                    "and data/policy.yml, or undo the unreleased edits in docs/ and data/ (see `git diff`)")]
+
+
+def _working_text(policy: Policy, language: str, latest: PolicyVersion) -> FrozenText:
+    """The text docs/ and data/ give in the frozen format, as the last release would have frozen it."""
+    context = policy.contexts[language]["policy"]
+    return FrozenText(policy=policy.id, version=policy.version, language=language, title=str(context["title"]),
+                      effective=policy.effective, updated=policy.updated.date, summary=latest.summary(language),
+                      body=policy.pages[language])
 
 
 def _check_working_copy(policy: Policy, versions: list[PolicyVersion]) -> list[Finding]:
