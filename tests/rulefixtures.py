@@ -3,8 +3,9 @@
 A variant changes the clean base policy in tests/fixtures/rules/base/:
 ``files`` (path → new content, or null to delete), ``edits`` (file, old, new:
 every occurrence replaced, at least one required), ``only`` (keep one
-language). ``expect`` lists every finding of the whole gate as
-``path:line: rule``, repeated when a line has the same finding twice.
+language). ``expect`` lists every finding of ``judge()`` — the entry point the
+build and `make check` use — as ``path:line: rule``, repeated when a line has
+the same finding twice.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from typing import Any
 import pytest
 import yaml
 
-from policysite.gate import gate_findings
+from policysite.findings import Finding, PolicyError
+from policysite.judge import judge
 
 RULE_FIXTURES = Path(__file__).resolve().parent / "fixtures" / "rules"
 BASE = RULE_FIXTURES / "base"
@@ -80,13 +82,22 @@ def _keep_only(target: Path, language: str) -> None:
             shutil.rmtree(folder)
 
 
+def judged(root: Path, *, today: dt.date | None = TODAY) -> list[Finding]:
+    """Every finding ``judge()`` reports for the project at ``root`` (none when it would publish)."""
+    try:
+        judge(root, today=today, commit_date=lambda *_: None)
+    except PolicyError as error:
+        return error.findings
+    return []
+
+
 def findings_of(root: Path) -> list[str]:
-    return [f"{f.path}:{f.line}: {f.rule}" for f in gate_findings(root, today=TODAY, commit_date=lambda *_: None)]
+    return [f"{f.path}:{f.line}: {f.rule}" for f in judged(root)]
 
 
 def check_case(tmp_path: Path, rule: str, variant: str, spec: dict[str, Any]) -> None:
     root = materialise(tmp_path / "project", spec)
-    found = gate_findings(root, today=TODAY, commit_date=lambda *_: None)
+    found = judged(root)
     got = Counter(f"{f.path}:{f.line}: {f.rule}" for f in found)
     expected = Counter(spec.get("expect") or [])
     report = "\n".join(f.format() for f in found)

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from rulefixtures import TODAY, cases, check_case, materialise
-from policysite.gate import gate_findings
+from rulefixtures import cases, check_case, judged, materialise
 
 
 @pytest.mark.parametrize(("rule", "variant", "spec"), cases("disclosure."))
@@ -18,6 +17,6 @@ def test_fixture(tmp_path: Path, rule: str, variant: str, spec: dict) -> None:
 def test_an_unknown_role_is_named_with_a_suggestion(tmp_path: Path) -> None:
     root = materialise(tmp_path / "p", {"edits": [{"file": "data/policy.yml", "old": "role: minors}",
                                                     "new": "role: minor}"}]})
-    found = gate_findings(root, today=TODAY, commit_date=lambda *_: None)
+    found = judged(root)
     assert [(f.path, f.line, f.rule) for f in found] == [("data/policy.yml", 18, "data.schema")]
     assert "`minor`" in found[0].problem and "did you mean `minors`?" in found[0].fix

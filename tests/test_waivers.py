@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from policysite.gate import gate_findings
-from rulefixtures import TODAY, materialise
+from rulefixtures import judged, materialise
 
 TYPED = {"edits": [{"file": "docs/zh/sections/contact.md", "old": "{{ contact.email }}", "new": "{{ contact.email }}（或privacy@example.cn）"}]}
 
@@ -18,7 +17,7 @@ def _project(tmp_path: Path, waivers: str | None, spec: dict = TYPED) -> Path:
 
 
 def _found(root: Path) -> list[tuple[str, int, str]]:
-    return [(f.path, f.line, f.rule) for f in gate_findings(root, today=TODAY, commit_date=lambda *_: None)]
+    return [(f.path, f.line, f.rule) for f in judged(root)]
 
 
 def test_without_a_waiver_the_finding_fails(tmp_path: Path) -> None:
@@ -65,7 +64,7 @@ waivers:
     reason: The bookmark was removed long ago.
     owner: o
 """)
-    found = gate_findings(root, today=TODAY, commit_date=lambda *_: None)
+    found = judged(root)
     assert [(f.path, f.line, f.rule) for f in found] == [("data/waivers.yml", 8, "waiver.unmatched")]
     assert "`debris.word` at docs/zh/sections/intro.md containing “OLE_LINK2”" in found[0].problem
     assert "delete the waiver" in found[0].fix
@@ -78,7 +77,7 @@ def test_reason_and_owner_are_mandatory(tmp_path: Path) -> None:
     line: 3
     reason: ""
 """)
-    found = gate_findings(root, today=TODAY, commit_date=lambda *_: None)
+    found = judged(root)
     assert [(f.path, f.line, f.rule) for f in found] == [("data/waivers.yml", 2, "data.schema"),
                                                          ("data/waivers.yml", 5, "data.schema")]
     assert "`waivers.0.owner` is missing" in found[0].problem
@@ -86,14 +85,14 @@ def test_reason_and_owner_are_mandatory(tmp_path: Path) -> None:
 
 def test_a_waiver_must_name_a_line_or_a_text(tmp_path: Path) -> None:
     root = _project(tmp_path, "waivers:\n  - {rule: contact.literal, path: docs/zh/sections/contact.md, reason: r, owner: o}\n")
-    found = gate_findings(root, today=TODAY, commit_date=lambda *_: None)
+    found = judged(root)
     assert [(f.path, f.line, f.rule) for f in found] == [("data/waivers.yml", 2, "data.schema")]
     assert "`line:`" in found[0].fix
 
 
 def test_an_unknown_rule_gets_a_suggestion(tmp_path: Path) -> None:
     root = _project(tmp_path, "waivers:\n  - {rule: contact.literals, path: docs/zh/sections/contact.md, line: 3, reason: r, owner: o}\n")
-    found = gate_findings(root, today=TODAY, commit_date=lambda *_: None)
+    found = judged(root)
     assert [(f.path, f.line, f.rule) for f in found] == [("data/waivers.yml", 2, "waiver.unknown-rule"),
                                                          ("docs/zh/sections/contact.md", 3, "contact.literal")]
     assert "did you mean `contact.literal`?" in found[0].fix
