@@ -38,3 +38,19 @@ def test_words_with_numeral_characters_are_not_numbers(zh: str) -> None:
 
 def test_list_markers_are_structure_not_numbers() -> None:
     assert _numbers("1. 第一项；\n2. 第二项。") == []
+
+
+def test_the_default_language_governs_whatever_order_languages_are_listed_in(tmp_path: Path) -> None:
+    """With en listed before zh, zh still governs: the English file is the one to change."""
+    from rulefixtures import judged, materialise
+    zh_line = "  - {code: zh, name: 简体中文, locale: zh_Hans_CN, hreflang: zh-CN}\n"
+    en_line = "  - {code: en, name: English, locale: en, hreflang: en}\n"
+    root = materialise(tmp_path / "p", {"edits": [
+        {"file": "data/policy.yml", "old": zh_line + en_line, "new": en_line + zh_line},
+        {"file": "docs/en/sections/collection.md", "old": "- Issuing invoices: your tax number.\n", "new": ""}]})
+    found = judged(root)
+    assert [(f.path, f.line, f.rule) for f in found] == [("docs/en/sections/collection.md", 5, "parity.list-items")]
+    assert found[0].problem.startswith("section `collection` has 2 list items in docs/zh/sections/collection.md "
+                                       "but 1 in docs/en/sections/collection.md")
+    assert found[0].fix == ("make docs/en/sections/collection.md follow the docs/zh/sections/collection.md "
+                            "structure (zh governs)")
