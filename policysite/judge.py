@@ -13,8 +13,9 @@ from .findings import Finding, PolicyError, Severity
 from .load import DateLookup, load_policy
 from .dates import last_commit_date
 from .model import Policy
-from .data import DataSet
+from .data import DataSet, load_data
 from .archive.settings import read_settings
+from .archive.store import load_archive
 from . import archive
 from .gate import consistency_gate
 from . import site_config, wechat, webview
@@ -35,7 +36,9 @@ def judge(root: Path, *, docs: str = "docs", data: str = "data",
         # Report what the rules find in whatever could be read, with the loading problems, in one run.
         partial = error.policy
         day = _today(today, partial.data if partial is not None else None)
-        raise PolicyError(error.findings + consistency_gate(partial, today=day, complete=False)) from None
+        found = error.findings + consistency_gate(partial, today=day, complete=False)
+        found += _partial_findings(root, data, partial, site_languages, config_file)
+        raise PolicyError(found) from None
     findings: list[Finding] = consistency_gate(policy, today=_today(today, policy.data))
     findings += wechat.check(policy.data)
     if site_languages is not None:
@@ -49,6 +52,21 @@ def judge(root: Path, *, docs: str = "docs", data: str = "data",
     policy.generated += archive.archive_pages(policy)
     policy.generated += webview.webview_pages(policy)
     return policy
+
+
+def _partial_findings(root: Path, data: str, partial: Policy | None, site_languages: list[str] | None,
+                      config_file: Path | None) -> list[Finding]:
+    """The later stages that need only data/, archive/ and mkdocs.yml, run on a policy that did not load."""
+    if partial is None:  # data/ did not validate: only data/wechat.yml, which checks itself, can be judged
+        return wechat.check(load_data(root.resolve() / data, root.resolve())[0])
+    findings = wechat.check(partial.data)
+    if site_languages is not None:
+        findings += site_config.languages_findings(partial, config_file=config_file or root / "mkdocs.yml",
+                                                   built=site_languages)
+    # The texts did not load: the archive checks its own files, not the texts against the last release.
+    findings += read_settings(partial.data)[1]
+    findings += load_archive(partial.root, partial.id, [language.code for language in partial.languages])[2]
+    return findings
 
 
 def _today(today: dt.date | None, data: DataSet | None) -> dt.date:

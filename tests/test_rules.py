@@ -45,3 +45,23 @@ def test_only_runs_the_named_rules() -> None:
     assert run_rules(policy, only=["debris.word"]) == []
     with pytest.raises(KeyError):
         run_rules(policy, only=["debris.nope"])
+
+
+WRONG_WECHAT = "verification_file: {name: verify.txt, content: \"abc\"}\n"
+
+
+def test_a_failed_load_still_reports_the_wechat_and_archive_findings(tmp_path) -> None:
+    """One run reports everything: the stages that need only data/ and archive/ run on what could be read."""
+    from rulefixtures import judged, materialise
+    root = materialise(tmp_path / "p", {
+        "edits": [{"file": "docs/zh/sections/contact.md", "old": "{{ contact.email }}", "new": "{{ contact.emial }}"}],
+        "files": {"data/wechat.yml": WRONG_WECHAT, "archive/stray.md": "# not released\n"}})
+    rules = {f.rule for f in judged(root)}
+    assert {"placeholder.unknown", "wechat.verification-name", "archive.unexpected"} <= rules, rules
+
+
+def test_broken_data_still_reports_the_wechat_findings(tmp_path) -> None:
+    from rulefixtures import judged, materialise
+    root = materialise(tmp_path / "p", {"files": {"data/contact.yml": "email: [unclosed\n",
+                                                  "data/wechat.yml": WRONG_WECHAT}})
+    assert [f.rule for f in judged(root)] == ["data.yaml", "wechat.verification-name"]
