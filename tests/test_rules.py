@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from policysite.findings import Severity
+from policysite.findings import PolicyError, Severity
 from policysite.rules import RULES, run_rules
 from conftest import PROJECT
 from rulefixtures import RULE_FIXTURES, cases, judged
@@ -65,3 +65,13 @@ def test_broken_data_still_reports_the_wechat_findings(tmp_path) -> None:
     root = materialise(tmp_path / "p", {"files": {"data/contact.yml": "email: [unclosed\n",
                                                   "data/wechat.yml": WRONG_WECHAT}})
     assert [f.rule for f in judged(root)] == ["data.yaml", "wechat.verification-name"]
+
+
+def test_a_failed_load_still_compares_the_site_languages(tmp_path) -> None:
+    from policysite.judge import judge
+    from rulefixtures import TODAY, materialise
+    root = materialise(tmp_path / "p", {"edits": [{"file": "docs/zh/sections/contact.md", "old": "{{ contact.email }}",
+                                                    "new": "{{ contact.emial }}"}]})
+    with pytest.raises(PolicyError) as raised:
+        judge(root, today=TODAY, commit_date=lambda *_: None, site_languages=["zh"])
+    assert {"placeholder.unknown", "site.languages"} <= {f.rule for f in raised.value.findings}
