@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .archive.pages import versions_for
+from .archive.pages import change_notices, versions_for, with_notices
 from .dates import long_date
 from .links import site_path
 from .model import GeneratedPage, Policy
@@ -100,8 +100,14 @@ def webview_page(policy: Policy, language: str, markdown: str, title: str, *,
 
 
 def webview_pages(policy: Policy) -> list[GeneratedPage]:
-    """One web-view page of the current policy per language, and one per released version."""
-    pages = [webview_page(policy, language.code, policy.pages[language.code], policy.title(language.code))
+    """One web-view page of the current policy per language, and one per released version.
+
+    The current one carries the same change notices as the full page: most readers read this one.
+    """
+    pages = [webview_page(policy, language.code,
+                          with_notices(policy.pages[language.code],
+                                       change_notices(policy, language.code, WEBVIEW_PATH, webview=True)),
+                          policy.title(language.code))
              for language in policy.languages]
     return pages + archived_webview_pages(policy)
 

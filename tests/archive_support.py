@@ -88,3 +88,14 @@ def redline_changes(html: str) -> list[tuple[str, str]]:
             if deleted or inserted:
                 pairs.append((deleted, inserted))
     return pairs
+
+
+def notice_links(project: Project, page: str, html: str) -> dict[str, Path]:
+    """Every link in the change notices of the built page at ``page`` (a folder under site/): href → the file it opens."""
+    found = {}
+    for box in re.findall(r'<div class="policy-banner policy-banner--(?:updated|upcoming)[^"]*" role="note">(.*?)</div>',
+                          html, re.S):
+        for href in re.findall(r'href="([^"]+)"', box):
+            target = (project.site / page / href).resolve()
+            found[href] = target / "index.html" if href.endswith("/") else target
+    return found

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from archive_support import (EDITS, SUMMARIES, article, build, edit_text, never_released, redline_changes, release,
-                             served, sha256, snapshot, summary_args)
+from archive_support import (EDITS, SUMMARIES, article, build, edit_text, never_released, notice_links, redline_changes,
+                             release, served, sha256, snapshot, summary_args)
 from conftest import Project, copy_project
 
 
@@ -117,10 +117,30 @@ def test_current_page_shows_the_summary_and_links_previous_versions(two_versions
     assert "November 18, 2024 to February 28, 2025" in index and SUMMARIES["en"] in index
 
 
+@pytest.mark.parametrize("language, page, prefix", [("zh", "", ""), ("zh", "webview", "../"),
+                                                    ("en", "", ""), ("en", "webview", "../")])
+def test_the_web_view_shows_the_same_change_notice_with_working_links(two_versions: Project, language: str,
+                                                                      page: str, prefix: str) -> None:
+    """Most readers read the policy in the mini program's web-view: it must tell them what changed, too."""
+    assert build(two_versions, today="2025-03-05").returncode == 0
+    html = two_versions.page(language, page)
+    notice = {"zh": "本政策已于2025年3月1日更新（第2版）。主要变更：", "en": "This policy was updated on March 1, 2025 (version 2). "
+              "What changed: "}[language] + SUMMARIES[language]
+    assert notice in html
+    links = notice_links(two_versions, "" if language == "zh" else "en", html) if not page else \
+        notice_links(two_versions, f"{'' if language == 'zh' else 'en/'}webview", html)
+    assert list(links) == [f"{prefix}archive/2025-03-01/changes/"]
+    assert all(target.is_file() for target in links.values()), links
+    if page:
+        assert html.index(notice) < html.index('id="processing"'), "the notice comes before the policy text"
+        assert 'policy-banner--updated notice" role="note">' in html, "styled by the web-view's own stylesheet"
+
+
 def test_the_summary_leaves_the_current_page_after_the_notice_period(two_versions: Project) -> None:
     later = build(two_versions, today="2025-04-15")  # data/archive.yml: notice_days: 30
     assert later.returncode == 0, later.output
     assert SUMMARIES["en"] not in article(two_versions.page("en"))
+    assert SUMMARIES["en"] not in two_versions.page("en", "webview")
     assert SUMMARIES["en"] in two_versions.page("en", "archive")
 
 

@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from archive_support import SUMMARIES, article, build, edit_text, never_released, release, run, summary_args
+from archive_support import (SUMMARIES, article, build, edit_text, never_released, notice_links, release, run,
+                             summary_args)
 from conftest import PROJECT, Project
 from policysite import PolicyError
 from policysite.dates import DateSource
@@ -49,6 +50,27 @@ def test_the_site_before_and_after_the_effective_date(scheduled: Project) -> Non
     assert after.returncode == 0, after.output
     assert "We will promptly verify" in article(scheduled.page("en"))
     assert "superseded on December 1, 2026" in scheduled.page("en", "archive/2024-11-18")
+
+
+def test_the_web_view_announces_the_upcoming_version_too(scheduled: Project) -> None:
+    before = build(scheduled, today="2026-11-30")
+    assert before.returncode == 0, before.output
+    for language, root, notice in [
+            ("zh", "", "本政策的新版本（第2版）将于2026年12月1日生效。主要变更：" + SUMMARIES["zh"]),
+            ("en", "en/", "A new version of this policy (version 2) takes effect on December 1, 2026. What changes: "
+             + SUMMARIES["en"])]:
+        full, webview = scheduled.page(language), scheduled.page(language, "webview")
+        assert notice in full and notice in webview
+        assert "在核实后" not in article(full) and "在核实后" not in webview
+        assert "We will promptly verify" not in webview
+        links = notice_links(scheduled, f"{root}webview", webview)
+        assert list(links) == ["../archive/2026-12-01/webview/", "../archive/2026-12-01/changes/"]
+        assert all(target.is_file() for target in links.values()), links
+        assert list(notice_links(scheduled, root, full)) == ["archive/2026-12-01/", "archive/2026-12-01/changes/"]
+    after = build(scheduled, today="2026-12-01")
+    assert after.returncode == 0, after.output
+    assert "What changed: " + SUMMARIES["en"] in scheduled.page("en", "webview")
+    assert "takes effect on December 1, 2026" not in scheduled.page("en", "webview")
 
 
 def test_a_version_number_changed_by_hand_fails(project: Project) -> None:

@@ -90,9 +90,10 @@ def _summary_html(summary: str) -> Markup:
     return Markup("<br>").join(escape(line) for line in summary.strip().splitlines())
 
 
-def _box(kind: str, paragraphs: list[Markup]) -> str:
+def _box(kind: str, paragraphs: list[Markup], style: str = "") -> str:
     inner = "\n".join(f"<p>{p}</p>" for p in paragraphs if p)
-    return f'<div class="policy-banner policy-banner--{kind}" role="note">\n{inner}\n</div>'
+    extra = f" {style}" if style else ""
+    return f'<div class="policy-banner policy-banner--{kind}{extra}" role="note">\n{inner}\n</div>'
 
 
 def _after_title(markdown: str, insert: str) -> str:
@@ -239,9 +240,25 @@ def current_page(policy: Policy, language: str, markdown: str) -> str:
     view: ArchiveView | None = policy.archive
     if view is None or not view.versions:
         return markdown
+    markdown = with_notices(markdown, change_notices(policy, language, ""))
+    return markdown.rstrip("\n") + "\n\n" + _history(policy, view, language) + "\n"
+
+
+def change_notices(policy: Policy, language: str, page: str, *, webview: bool = False) -> str:
+    """What changed lately and what is coming, as HTML boxes for the page at ``page`` (under the language root).
+
+    One text for every page that shows the current policy — the full page and the
+    mini program's web-view — with links computed from where it is shown. The
+    web-view variant also carries the web-view's own `notice` style and sends
+    "read the new version" to that version's web-view page. Empty when there is nothing to say.
+    """
+    view: ArchiveView | None = policy.archive
+    if view is None or not view.versions:
+        return ""
     code = language
     lang = policy.language(code)
-    here = site_path(lang, "")
+    here = site_path(lang, page)
+    style = "notice" if webview else ""
     notices = []
     current = view.current
     if (current is not None and current.summary(code)
@@ -250,18 +267,22 @@ def current_page(policy: Policy, language: str, markdown: str) -> str:
         notices.append(_box("updated", [
             say(code, "notice_updated", version=current.version, effective=_date(policy, code, current.effective),
                 summary=_summary_html(current.summary(code))),
-            say(code, "notice_changes", changes=changes)]))
+            say(code, "notice_changes", changes=changes)], style))
     for upcoming in view.upcoming:
         if code not in upcoming.texts:
             continue
-        read = relative(here, site_path(lang, upcoming.path))
+        read = relative(here, site_path(lang, upcoming.path + ("webview/" if webview else "")))
+        changes = relative(here, site_path(lang, upcoming.path + "changes/"))
         notices.append(_box("upcoming", [
             say(code, "notice_upcoming", version=upcoming.version, effective=_date(policy, code, upcoming.effective),
                 summary=_summary_html(upcoming.summary(code)) or say(code, "first_version")),
-            say(code, "notice_links", read=read, changes=read + "changes/")]))
-    if notices:
-        markdown = _after_title(markdown, "\n\n".join(notices))
-    return markdown.rstrip("\n") + "\n\n" + _history(policy, view, code) + "\n"
+            say(code, "notice_links", read=read, changes=changes)], style))
+    return "\n\n".join(notices)
+
+
+def with_notices(markdown: str, notices: str) -> str:
+    """The page's Markdown with the notices right under its title."""
+    return _after_title(markdown, notices) if notices else markdown
 
 
 def _history(policy: Policy, view: ArchiveView, code: str) -> str:
