@@ -70,10 +70,11 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _rules(args: argparse.Namespace) -> int:
-    """Every rule of the consistency gate: the ids to use in data/waivers.yml."""
+    """Every finding id a build can print, its severity, whether data/waivers.yml can accept it, and what it catches."""
     from .rules import RULES
     for rule in sorted(RULES.values(), key=lambda r: r.id):
-        print(f"{rule.id:34} {rule.severity.value:8} {rule.summary}")
+        waiver = "waivable" if rule.waivable else "fix-only"
+        print(f"{rule.id:34} {rule.severity.value:8} {waiver:9} {rule.summary}")
     return 0
 
 
@@ -83,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="load and judge the policy without rendering HTML")
     check.set_defaults(run=_check)
-    commands.add_parser("rules", help="list the rules the policy must pass (ids for data/waivers.yml)").set_defaults(run=_rules)
+    commands.add_parser("rules", help="list every finding id, its severity and whether a waiver can accept it").set_defaults(run=_rules)
     build = commands.add_parser("build", help="build the site; replace site/ only on success")
     build.add_argument("--site-dir", default="site")
     build.add_argument("--no-strict", action="store_true", help="do not fail on warnings (preview only)")

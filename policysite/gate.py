@@ -24,6 +24,6 @@ def consistency_gate(policy: Policy | None, *, today: dt.date, complete: bool = 
     if policy is None:
         return []
     found = run_rules(policy, today=today)
-    still_open, waiver_problems = apply_waivers(found, policy.data, policy.root, known_rules=list(RULES),
+    still_open, waiver_problems = apply_waivers(found, policy.data, policy.root, rules=RULES,
                                                 complete=complete)
     return still_open + waiver_problems

@@ -2,7 +2,9 @@
 
 A waiver names the rule, the file and the line (or a text on that line). A
 waiver that matches nothing is itself an error, so that a waiver for a
-problem long fixed cannot later hide a new one.
+problem long fixed cannot later hide a new one. Only the rules that judge
+the text can be waived; every other registered id says why it cannot
+(policysite/rules/elsewhere.py).
 """
 
 from __future__ import annotations
@@ -10,10 +12,13 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Mapping
 
 from .data import DataSet
 from .findings import Finding
+
+if TYPE_CHECKING:
+    from .rules.registry import Rule
 
 WAIVERS = "waivers"
 
@@ -64,7 +69,7 @@ class _Lines:
         return lines[line - 1] if 0 < line <= len(lines) else ""
 
 
-def apply_waivers(findings: list[Finding], data: DataSet, root: Path, *, known_rules: list[str],
+def apply_waivers(findings: list[Finding], data: DataSet, root: Path, *, rules: Mapping[str, "Rule"],
                   complete: bool = True) -> tuple[list[Finding], list[Finding]]:
     """Split ``findings`` into (still open, problems with the waivers themselves).
 
@@ -75,16 +80,23 @@ def apply_waivers(findings: list[Finding], data: DataSet, root: Path, *, known_r
     if not waivers:
         return findings, []
     source = _Lines(root)
+    waivable = [rule_id for rule_id, rule in rules.items() if rule.waivable]
     problems: list[Finding] = []
     waived: set[Finding] = set()
     for waiver in waivers:
         path, line = data.where(WAIVERS, WAIVERS, waiver.index)
-        if waiver.rule not in known_rules:
-            close = difflib.get_close_matches(waiver.rule, known_rules, n=1)
+        rule_path, rule_line = data.where(WAIVERS, WAIVERS, waiver.index, "rule")
+        if waiver.rule not in rules:
+            close = difflib.get_close_matches(waiver.rule, waivable, n=1)
             hint = f"did you mean `{close[0]}`?" if close else "use the rule id printed with the finding"
-            rule_path, rule_line = data.where(WAIVERS, WAIVERS, waiver.index, "rule")
             problems.append(Finding(rule_path, rule_line, "waiver.unknown-rule",
-                                    f"`{waiver.rule}` is not a rule that can be waived", hint))
+                                    f"`{waiver.rule}` is not a rule id", hint))
+            continue
+        if not rules[waiver.rule].waivable:
+            problems.append(Finding(rule_path, rule_line, "waiver.not-waivable",
+                                    f"`{waiver.rule}` cannot be waived: {rules[waiver.rule].not_waivable}",
+                                    "delete the waiver and fix what the finding names "
+                                    "(`python -m policysite rules` lists which findings can be waived)"))
             continue
         matched = [f for f in findings if f.rule == waiver.rule and f.path == waiver.path
                    and (waiver.line is None or f.line == waiver.line)

@@ -90,3 +90,14 @@ def test_the_rules_command_lists_every_rule_id() -> None:
     listed = [line.split()[0] for line in result.stdout.splitlines()]
     assert listed == sorted(RULES)
     assert "placeholder.unfilled" in listed and "consistency.list-intro" in listed
+
+
+def test_the_rules_command_lists_the_findings_of_every_stage_and_whether_a_waiver_can_accept_them() -> None:
+    result = subprocess.run([sys.executable, "-m", "policysite", "rules"], cwd=PROJECT, capture_output=True,
+                            text=True, check=True)
+    rows = {line.split()[0]: line.split()[1:3] for line in result.stdout.splitlines()}
+    assert rows["contact.literal"] == ["error", "waivable"]
+    assert rows["debris.repeated-word"] == ["warning", "waivable"]
+    for made_elsewhere in ("section.missing", "placeholder.unknown", "data.schema", "wechat.verification-name",
+                           "archive.modified", "site.languages", "waiver.unmatched"):
+        assert rows[made_elsewhere] == ["error", "fix-only"], made_elsewhere

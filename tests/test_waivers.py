@@ -115,3 +115,31 @@ def test_unmatched_waivers_wait_for_a_full_load(tmp_path: Path) -> None:
     found = _found(root)
     assert ("docs/zh/sections/contact.md", 3, "placeholder.unknown") in found
     assert not [f for f in found if f[0] == "data/waivers.yml"]
+
+
+def test_a_finding_made_while_loading_is_a_known_id_that_cannot_be_waived(tmp_path: Path) -> None:
+    """A waiver cannot let an unassembled policy through: it is told so, not that the id is unknown."""
+    spec = {"edits": [{"file": "docs/zh/sections/contact.md", "old": "{{ contact.email }}", "new": "{{ contact.emial }}"}]}
+    root = _project(tmp_path, "waivers:\n  - {rule: placeholder.unknown, path: docs/zh/sections/contact.md, line: 3, "
+                              "reason: r, owner: o}\n", spec)
+    found = judged(root)
+    assert ("data/waivers.yml", 2, "waiver.not-waivable") in [(f.path, f.line, f.rule) for f in found]
+    assert ("docs/zh/sections/contact.md", 3, "placeholder.unknown") in [(f.path, f.line, f.rule) for f in found]
+    problem = next(f for f in found if f.rule == "waiver.not-waivable")
+    assert "`placeholder.unknown` cannot be waived: it stops the policy from being assembled" in problem.problem
+    assert "python -m policysite rules" in problem.fix
+
+
+def test_a_later_stage_finding_cannot_be_waived_either(tmp_path: Path) -> None:
+    root = _project(tmp_path, "waivers:\n  - {rule: contact.literal, path: docs/zh/sections/contact.md, line: 3, reason: r, owner: o}\n"
+                              "  - {rule: wechat.verification-name, path: data/wechat.yml, line: 1, reason: r, owner: o}\n")
+    (root / "data" / "wechat.yml").write_text("verification_file: {name: verify.txt, content: \"abc\"}\n", encoding="utf-8")
+    assert _found(root) == [("data/waivers.yml", 3, "waiver.not-waivable"), ("data/wechat.yml", 1, "wechat.verification-name")]
+
+
+def test_an_unknown_rule_is_not_suggested_a_finding_that_cannot_be_waived(tmp_path: Path) -> None:
+    root = _project(tmp_path, "waivers:\n  - {rule: data.schemas, path: data/contact.yml, line: 1, reason: r, owner: o}\n"
+                              "  - {rule: contact.literal, path: docs/zh/sections/contact.md, line: 3, reason: r, owner: o}\n")
+    found = judged(root)
+    assert [(f.path, f.line, f.rule) for f in found] == [("data/waivers.yml", 2, "waiver.unknown-rule")]
+    assert "data.schema`" not in found[0].fix

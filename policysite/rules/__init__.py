@@ -3,6 +3,7 @@
 One module per family; each rule is a small function registered with an id
 (``family.name``), a severity and a docstring saying what it catches and why.
 ``run_rules(policy)`` runs them all and returns every finding, sorted.
+RULES also lists the ids other stages of ``judge`` report (rules/elsewhere.py).
 Rules read the section files as written (``SectionText.source``: line
 numbers, typed addresses) and data/ (``policy.data``); they never render HTML.
 """
@@ -15,6 +16,7 @@ from typing import Iterable
 from ..findings import Finding
 from ..model import Policy
 from . import consistency, contacts, dates, debris, disclosures, fillins, parity  # noqa: F401  (registers the rules)
+from . import elsewhere  # noqa: F401  (registers the finding ids other stages make)
 from .registry import RULES, Rule, run
 
 

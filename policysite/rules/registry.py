@@ -3,6 +3,11 @@
 A rule is a function registered with an id (``family.name``) and a
 severity; its docstring says what it catches and why. It yields ``Hit``s;
 the registry turns them into findings carrying the rule's id and severity.
+
+Every other finding id the core emits (loading, data, archive, site…) is
+registered too, without a check function (``checked_elsewhere``), so that
+`python -m policysite rules` lists every id a build can print and a waiver
+naming one is told why it can or cannot accept it.
 """
 
 from __future__ import annotations
@@ -31,24 +36,40 @@ Check = Callable[["Context"], Iterable[Hit]]
 class Rule:
     id: str
     severity: Severity
-    check: Check
+    check: Check | None  # None: the finding is made outside rules/, in ``checked_in``
     doc: str
+    checked_in: str = "policysite/rules"
+    not_waivable: str = ""  # why data/waivers.yml cannot accept the finding ("" when it can)
 
     @property
     def summary(self) -> str:
         return self.doc.strip().splitlines()[0] if self.doc.strip() else self.id
 
+    @property
+    def waivable(self) -> bool:
+        return not self.not_waivable
+
 
 RULES: dict[str, Rule] = {}
 
 
+def _add(entry: Rule) -> None:
+    if entry.id in RULES:
+        raise ValueError(f"rule {entry.id} registered twice")
+    RULES[entry.id] = entry
+
+
 def rule(rule_id: str, severity: Severity = Severity.ERROR) -> Callable[[Check], Check]:
     def register(check: Check) -> Check:
-        if rule_id in RULES:
-            raise ValueError(f"rule {rule_id} registered twice")
-        RULES[rule_id] = Rule(rule_id, severity, check, check.__doc__ or "")
+        _add(Rule(rule_id, severity, check, check.__doc__ or ""))
         return check
     return register
+
+
+def checked_elsewhere(rule_id: str, checked_in: str, doc: str, *, not_waivable: str,
+                      severity: Severity = Severity.ERROR) -> None:
+    """Register a finding id made outside rules/: listed and known to waivers, run where it is made."""
+    _add(Rule(rule_id, severity, None, doc, checked_in=checked_in, not_waivable=not_waivable))
 
 
 @dataclass
@@ -150,6 +171,8 @@ def run(policy: Policy, *, today: dt.date | None = None, only: Iterable[str] | N
     selected = [RULES[rule_id] for rule_id in only] if only is not None else list(RULES.values())
     findings: list[Finding] = []
     for each in selected:
+        if each.check is None:
+            continue  # made by another stage of judge()
         for hit in each.check(context):
             findings.append(Finding(hit.path, hit.line, each.id, hit.problem, hit.fix, each.severity))
     return sorted(set(findings))

@@ -1,0 +1,146 @@
+"""Finding ids made outside rules/: while loading, by later stages of judge(), and on the built site.
+
+They are registered so that `python -m policysite rules` lists every id a
+build can print and waivers know them. None of them can be waived, for the
+reason each entry gives:
+
+- Loading (data.*, section.*, page.missing, placeholder.syntax/unknown/render,
+  date.updated-unset): while one stands the policy cannot be assembled, so
+  there is no page a waiver could let through — only a fix makes it publishable.
+  Waivers live in data/ and are not even read when data/ does not load.
+- Data the site serves as is (wechat.*) and the site's own configuration
+  (site.*): the fix is one value next to the waiver file, and the check is
+  a fact (WeChat compares bytes; a page built but never judged), not a
+  judgement a person could overrule.
+- The archive (archive.*) is the record of what was published when; an
+  accepted exception would make every archived version untrustworthy.
+- Waiver problems (waiver.*): a waiver cannot accept a problem with waivers,
+  or a stale waiver could keep itself alive.
+
+Only the rules in the other modules of this package judge the text; their
+findings are the ones a reviewer may accept with a reason and an owner.
+"""
+
+from __future__ import annotations
+
+from .registry import checked_elsewhere
+
+_LOADING = ("it stops the policy from being assembled, so there is no page a waiver could let through; "
+            "fix it (waivers are not even read while data/ does not load)")
+_DATA = "the check is a fact about a value in data/, next to the waiver file: correct the value instead"
+_SITE = "the site must build exactly what was judged and load nothing from other hosts: change the configuration"
+_ARCHIVE = ("the archive is the record of what was published when; an accepted exception would make every "
+            "archived version untrustworthy: restore the archive or release properly")
+_WAIVER = "a waiver cannot accept a problem with waivers: correct or delete the waiver itself"
+
+_ENTRIES: list[tuple[str, str, str, str]] = [
+    # id, where it is made, what it catches (first line) and why, why it cannot be waived
+    ("data.yaml", "policysite/yamlfile.py", """A data file that is not valid YAML.
+
+    Nothing in the file can be read, so every fact it holds is missing from the policy.""", _LOADING),
+    ("data.encoding", "policysite/yamlfile.py", """A data file that is not UTF-8 text.
+
+    Names and addresses would be read as garbage, or not at all.""", _LOADING),
+    ("data.missing", "policysite/data.py", """The data folder, or a required data file (company, contact, policy), is missing.
+
+    The policy's facts come from data/; without them nothing can be filled in.""", _LOADING),
+    ("data.schema", "policysite/data.py, policysite/wechat.py", """A data value of the wrong kind, a missing required key or an unknown key (with did-you-mean).
+
+    A misspelt key is a fact silently not published; a wrong kind fills a placeholder with nonsense.""",
+     _LOADING),
+    ("section.missing", "policysite/load.py", """A section declared in data/policy.yml has no text in one language.
+
+    That language's readers would not get the disclosure at all.""", _LOADING),
+    ("section.encoding", "policysite/load.py", """A section file that is not UTF-8 text.
+
+    It cannot be read, so the section cannot be published.""", _LOADING),
+    ("section.heading", "policysite/load.py", """A section that does not start with its `# Title`, an introduction with one, or a second `#` heading.
+
+    The numbered headings and the table of contents are built from these titles.""", _LOADING),
+    ("section.undeclared", "policysite/load.py", """A section file that data/policy.yml does not list.
+
+    It would silently not be published, although an editor believes it is.""", _LOADING),
+    ("page.missing", "policysite/load.py", """The page file of a language (docs/<lang>/index.md) is missing.
+
+    The build fills that page from the sections; without it the language has no page.""", _LOADING),
+    ("placeholder.syntax", "policysite/placeholders.py", """A placeholder that cannot be read (unclosed braces, a stray `{%`).
+
+    The page could not be filled in; the reader would see template code.""", _LOADING),
+    ("placeholder.unknown", "policysite/placeholders.py", """A placeholder naming a key data does not define (with did-you-mean).
+
+    A misspelt placeholder would leave a fact (name, address, deadline) out of the text.""", _LOADING),
+    ("placeholder.render", "policysite/placeholders.py", """A placeholder that names known data but still cannot be filled (an unknown filter, an index out of range).
+
+    The page could not be filled in; the reader would see template code.""", _LOADING),
+    ("date.updated-unset", "policysite/load.py", """The “last updated” date is neither in data/policy.yml nor available from git.
+
+    PIPL readers are told when the policy last changed; the page cannot be printed without it.""", _LOADING),
+    ("wechat.verification-name", "policysite/wechat.py", """data/wechat.yml names a file that is not a WeChat verification file.
+
+    WeChat only accepts the file it issued, under its own name, at the site's root.""", _DATA),
+    ("wechat.verification-content", "policysite/wechat.py", """data/wechat.yml gives a verification file content other than the code WeChat issued.
+
+    WeChat compares the file byte for byte; anything else fails the web-view's domain check.""", _DATA),
+    ("site.languages", "policysite/site_config.py", """mkdocs.yml builds other languages than data/policy.yml declares.
+
+    A declared language not built goes unpublished; one built but not declared was never judged.""", _SITE),
+    ("site.external-load", "policysite/external_hosts.py (hooks/site_guard.py, on the built site)", """A built page loads a script, font, style or image from another host.
+
+    A privacy page must not send its readers' requests to third parties (and Google's hosts are unreachable in mainland China).""",
+     _SITE),
+    ("site.insecure-url", "policysite/external_hosts.py (hooks/site_guard.py, on the built site)", """A link on a built page is not https.
+
+    WeChat's web-view refuses plain http links; browsers flag them.""", _SITE),
+    ("site.non-ascii-url", "policysite/external_hosts.py (hooks/site_guard.py, on the built site)", """A link on a built page has characters outside ASCII.
+
+    WeChat's web-view on iOS shows a white screen for such links.""", _SITE),
+    ("archive.settings", "policysite/archive/settings.py", """data/archive.yml holds a value of the wrong kind or an unknown key.
+
+    The archive pages and change notices are built from these settings.""", _ARCHIVE),
+    ("archive.clock", "policysite/archive/stage.py", """Today's date is unknown (POLICYSITE_TODAY or the archive's time zone is unusable).
+
+    Which version is in force, and which is scheduled, depends on today's date.""", _ARCHIVE),
+    ("archive.version", "policysite/archive/stage.py", """`version:` in data/policy.yml does not match the archive's last released version.
+
+    Only a release advances the version, so that every published version is archived.""", _ARCHIVE),
+    ("archive.effective", "policysite/archive/stage.py", """`effective:` in data/policy.yml does not match the last released version.
+
+    A new effective date is a new version, and needs a release.""", _ARCHIVE),
+    ("archive.updated", "policysite/archive/stage.py", """The “last updated” date does not match the last released version.
+
+    The page prints one date beside one version number; a new date needs a new release.""", _ARCHIVE),
+    ("archive.lock", "policysite/archive/store.py", """The archive lock is damaged, belongs to another policy, or lists versions out of order or in undeclared languages.
+
+    The lock vouches for every archived file; without it no version can be trusted.""", _ARCHIVE),
+    ("archive.missing", "policysite/archive/store.py", """A released version's frozen file is missing.
+
+    The text readers agreed to under that version could no longer be shown.""", _ARCHIVE),
+    ("archive.modified", "policysite/archive/store.py", """A frozen file changed after its release (its SHA-256 differs from the lock).
+
+    A released version must never change: it is the text readers agreed to.""", _ARCHIVE),
+    ("archive.format", "policysite/archive/store.py", """A frozen file cannot be read, or its front matter or folder disagrees with the lock.
+
+    The archive would show a version under the wrong number or date.""", _ARCHIVE),
+    ("archive.unexpected", "policysite/archive/store.py", """A file in archive/ that no release made.
+
+    It would be published as an archived version although no release vouches for it.""", _ARCHIVE),
+    ("archive.unreleased", "policysite/archive/stage.py (make publish)", """The text in docs/ and data/ is not a released version, when publishing.
+
+    A published site must not show unreleased edits under the last version's number.""", _ARCHIVE),
+    ("waiver.unknown-rule", "policysite/waivers.py", """A waiver names a rule id that does not exist (with did-you-mean).
+
+    It would accept nothing while its author believes a finding is accepted.""", _WAIVER),
+    ("waiver.not-waivable", "policysite/waivers.py", """A waiver names a finding id that cannot be waived (loading, data, site, archive, waiver problems).
+
+    Those findings are facts to fix, not judgements to accept; `python -m policysite rules` says which ids can be waived.""",
+     _WAIVER),
+    ("waiver.ambiguous", "policysite/waivers.py", """A waiver matches findings on more than one line.
+
+    A waiver accepts one specific finding, so that it cannot also hide a new one.""", _WAIVER),
+    ("waiver.unmatched", "policysite/waivers.py", """A waiver matches no finding.
+
+    The problem it accepted is gone; left in place, it could later hide a new one.""", _WAIVER),
+]
+
+for _id, _where, _doc, _why in _ENTRIES:
+    checked_elsewhere(_id, _where, _doc, not_waivable=_why)
