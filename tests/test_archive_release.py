@@ -251,3 +251,19 @@ def test_an_empty_summary_in_a_language_of_the_policy_is_still_missing(edited: P
     result = release(edited, "--effective", "2025-03-01", "--summary", f"zh={SUMMARIES['zh']}", "--summary", "en= ",
                      today="2025-03-01")
     assert_refused(edited, result, "the change summary is missing for en", before=before)
+
+
+def test_the_redline_page_shows_headings_and_tables_not_markdown(edited: Project) -> None:
+    edited.replace("docs/en/sections/rights.md", "# Your Rights in connection with", "# Your Rights over")
+    edited.replace("data/inventory.yml", "items: {zh: 图纸, en: Drawings}", "items: {zh: 图纸和模型, en: Drawings and models}")
+    result = release(edited, "--effective", "2025-03-01", *summary_args(), today="2025-03-01")
+    assert result.returncode == 0, result.output
+    assert build(edited, today="2025-03-01").returncode == 0
+    en = article(edited.page("en", "archive/2025-03-01/changes"))
+    assert '<h3 id="rights">5. Your Rights <del>in connection with</del><ins>over</ins> Personal Information</h3>' in en
+    assert "<td>Drawings<ins> and models</ins></td>" in en
+    zh = article(edited.page("zh", "archive/2025-03-01/changes"))
+    assert "<td>图纸<ins>和模型</ins></td>" in zh
+    for html in (en, zh):
+        for block in re.findall(r'<div class="redline-block">(.*?)</div>', html, re.S):
+            assert not re.search(r"\{#|(^|<br>)\s*(#|- |\|)| \| ", block), block
