@@ -11,7 +11,8 @@ import tempfile
 from pathlib import Path
 
 import yaml
-from hypothesis import HealthCheck, given, settings, strategies as st
+import pytest
+from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
 from policysite.findings import PolicyError
 from policysite.judge import judge
@@ -93,6 +94,61 @@ def test_any_value_of_a_known_key_gives_findings_not_a_traceback(value: object, 
         shutil.rmtree(folder)
 
 
+# Values that mean something to policy.yml, beside arbitrary ones: locales Babel knows and does not, language
+# codes with and without a docs/ folder, roles and section ids real and misspelt.
+POLICY_WORDS = ["zh", "en", "fr", "", "zh_Hans_CN", "zh_CN", "en_US", "english", "xx_YY", "zh-CN", "en-GB", "C",
+                "intro", "collection", "storage", "sharing", "rights", "minors", "updates", "contact", "appendix",
+                "minor", "nope", "Privacy Policy", "隐私政策", "1", "2.0"]
+policy_values = st.one_of(values, st.sampled_from(POLICY_WORDS),
+                          st.lists(st.sampled_from(POLICY_WORDS), max_size=3),
+                          st.dictionaries(st.sampled_from(["zh", "en", "fr", "code", "name", "locale", "hreflang",
+                                                           "id", "role"]), st.sampled_from(POLICY_WORDS), max_size=4))
+LANGUAGE_KEYS = ["code", "name", "locale", "hreflang"]
+
+
+def _policy_value_paths(policy: dict) -> list[tuple]:
+    """Every key path of the base policy.yml down to single values, and the containers above them."""
+    paths: list[tuple] = [(key,) for key in policy]
+    paths += [("title", code) for code in policy["title"]]
+    paths += [("languages", index) for index in range(len(policy["languages"]))]
+    paths += [("languages", index, key) for index in range(len(policy["languages"])) for key in LANGUAGE_KEYS]
+    paths += [("sections", index) for index in range(len(policy["sections"]))]
+    paths += [("sections", index, key) for index in range(len(policy["sections"])) for key in ("id", "role")]
+    return paths
+
+
+BASE_POLICY = yaml.safe_load((BASE / "data" / "policy.yml").read_text(encoding="utf-8"))
+
+
+def _known_crash(path: tuple, value: object) -> bool:
+    """Inputs that still crash in a file this test does not own; each has a strict xfail below.
+
+    Delete the entry when its regression test starts passing (strict xfail then fails the suite).
+    """
+    return path == ("languages",) and bool(value) and not isinstance(value, (list, dict, str))  # data.py:159
+
+
+@PROPERTY
+@given(path=st.sampled_from(_policy_value_paths(BASE_POLICY)), value=policy_values, delete=st.booleans())
+def test_any_value_in_policy_yml_gives_findings_not_a_traceback(path: tuple, value: object, delete: bool) -> None:
+    """sections, languages, locale, default_language, title…: one value changed (or removed) at a time."""
+    assume(delete or not _known_crash(path, value))
+    folder, root = _project()
+    try:
+        policy = yaml.safe_load((root / "data" / "policy.yml").read_text(encoding="utf-8"))
+        parent = policy
+        for key in path[:-1]:
+            parent = parent[key]
+        if delete and isinstance(parent, dict):
+            del parent[path[-1]]
+        else:
+            parent[path[-1]] = value
+        (root / "data" / "policy.yml").write_text(yaml.safe_dump(policy, allow_unicode=True), encoding="utf-8")
+        _judge(root)
+    finally:
+        shutil.rmtree(folder)
+
+
 @PROPERTY
 @given(text=st.text(max_size=200))
 def test_any_yaml_text_gives_findings_not_a_traceback(text: str) -> None:
@@ -117,3 +173,34 @@ def test_the_command_line_answers_cleanly(text: str) -> None:
         assert "Traceback" not in result.stdout + result.stderr
     finally:
         shutil.rmtree(folder)
+
+
+def _judge_project(edit_policy: dict | None = None, section: tuple[str, str] | None = None) -> None:
+    folder, root = _project()
+    try:
+        if edit_policy is not None:
+            policy = yaml.safe_load((root / "data" / "policy.yml").read_text(encoding="utf-8"))
+            policy.update(edit_policy)
+            (root / "data" / "policy.yml").write_text(yaml.safe_dump(policy, allow_unicode=True), encoding="utf-8")
+        if section is not None:
+            path = root / "docs" / "zh" / "sections" / "contact.md"
+            path.write_text(path.read_text(encoding="utf-8").replace(*section), encoding="utf-8")
+        _judge(root)
+    finally:
+        shutil.rmtree(folder)
+
+
+# Crashes found by these properties in files owned elsewhere (reported, not fixed here). strict: once fixed,
+# the test passes, the suite fails, and the mark (and the matching _known_crash entry) must go.
+@pytest.mark.xfail(strict=True, raises=TypeError,
+                   reason="data.py _check_policy iterates `languages` when it is a truthy non-list (`languages: true`)")
+@pytest.mark.parametrize("languages", [True, 5])
+def test_languages_given_as_a_scalar_is_a_finding(languages: object) -> None:
+    _judge_project({"languages": languages})
+
+
+@pytest.mark.xfail(strict=True, raises=TypeError,
+                   reason="placeholders.render catches TemplateError only; Python errors inside a placeholder escape")
+@pytest.mark.parametrize("placeholder", ["{{ contact.email + 1 }}", "{{ contact.email() }}"])
+def test_a_placeholder_that_fails_in_python_is_a_finding(placeholder: str) -> None:
+    _judge_project(section=("{{ contact.email }}", placeholder))
