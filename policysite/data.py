@@ -156,7 +156,8 @@ def _check_policy(c: _Checker, policy: dict) -> None:
                         "write a CLDR locale such as `zh_Hans_CN`, `en` or `en_GB`")
                 for key in ("name", "hreflang"):
                     c.text(("languages", index, key), language.get(key), localized=False)
-    codes = [lang.get("code") for lang in languages or [] if isinstance(lang, dict)]
+    codes = [lang.get("code") for lang in (languages if isinstance(languages, list) else [])
+             if isinstance(lang, dict)]
     for index, code in enumerate(codes):
         if isinstance(code, str) and codes.index(code) != index:
             c.report(("languages", index, "code"), f"repeats the language `{code}`", "list each language once")

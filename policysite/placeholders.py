@@ -8,10 +8,10 @@ surfacing as a Jinja traceback.
 from __future__ import annotations
 
 import difflib
+import traceback
 from typing import Any, Mapping
 
 from jinja2 import StrictUndefined, TemplateSyntaxError, nodes
-from jinja2.exceptions import TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
 from .findings import Finding
@@ -102,7 +102,15 @@ def render(source: str, context: Mapping[str, Any], *, path: str) -> tuple[str, 
     """Render after ``check_references`` passed; anything Jinja still rejects becomes a finding."""
     try:
         return _ENV.from_string(source).render(context), []
-    except TemplateError as error:
-        line = getattr(error, "lineno", None) or 1
+    # Not only TemplateError: an editor's expression such as `{{ contact.email + 1 }}`
+    # fails in Python itself, and every such failure is the editor's to fix, not a crash.
+    except Exception as error:  # noqa: BLE001
+        line = getattr(error, "lineno", None) or _template_line(error) or 1
         return source, [Finding(path, line, "placeholder.render", f"this placeholder cannot be filled: {error}",
                                 "use only {{ name.key }} placeholders that data defines")]
+
+
+def _template_line(error: BaseException) -> int | None:
+    """Jinja rewrites tracebacks so the template's own line shows as a `<template>` frame."""
+    frames = [frame for frame in traceback.extract_tb(error.__traceback__) if frame.filename == "<template>"]
+    return frames[-1].lineno if frames else None

@@ -106,6 +106,7 @@ def test_inventory_row_missing_a_column(data_dir: Path) -> None:
     ("locale: en\n", "locale: english\n", "`languages.1.locale` is not a locale the date formatter knows"),
     ("  - code: en\n", "  - code: [en]\n", "`languages.1.code` must be a two- or three-letter language code"),
     ("  - code: en\n", "  - code: zh\n", "`languages.1.code` repeats the language `zh`"),
+    ("languages:\n", "languages: true\nold_languages:\n", "`languages` must list at least one language"),
 ])
 def test_malformed_policy_values_are_findings_not_tracebacks(data_dir: Path, old: str, new: str, problem: str) -> None:
     edit(data_dir / "policy.yml", old, new)

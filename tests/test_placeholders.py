@@ -66,3 +66,12 @@ def test_heading_attributes_are_not_jinja_comments() -> None:
     assert check_references(source, CONTEXT, path="x.md") == []
     text, findings = render(source, CONTEXT, path="x.md")
     assert findings == [] and text == "## (1) Access {#access}\nWrite to privacy@acme.example.\n"
+
+
+def test_a_placeholder_failing_in_python_is_a_finding() -> None:
+    source = "a\n{{ contact.email() }}\n"
+    assert check_references(source, CONTEXT, path="x.md") == []
+    _, findings = render(source, CONTEXT, path="x.md")
+    (finding,) = findings
+    assert finding.rule == "placeholder.render" and "not callable" in finding.problem
+    assert finding.line == 2
