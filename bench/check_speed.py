@@ -35,7 +35,9 @@ def check_timings(runs: int = 7) -> dict[str, object]:
     heavy = subprocess.run([sys.executable, "-c", "import sys; from policysite.cli import main; main(['check']); "
                             "print(sorted({m.split('.')[0] for m in sys.modules} & {'mkdocs', 'jieba', 'material'}))"],
                            cwd=PROJECT, capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1]
-    return {"runs": runs, "walls": walls, "rules": rules, "rule_count": len(RULES), "heavy_imports": heavy}
+    # Rules the gate runs on the text; ids checked elsewhere (data, archive…) are listed but not run here.
+    text_rules = sum(1 for entry in RULES.values() if entry.check is not None)
+    return {"runs": runs, "walls": walls, "rules": rules, "rule_count": text_rules, "heavy_imports": heavy}
 
 
 def main(runs: int = 7) -> None:
