@@ -15,7 +15,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from policysite.dates import long_date
+from policysite.footer import footer_facts
 
 _current: dict | None = None  # the facts to put back after an archived page
 
@@ -26,14 +26,12 @@ def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: 
     facts = (page.meta or {}).get("archive") or {}
     if "version" not in facts:
         return context
-    policy = policy_state.policy()
     shown = config.extra["policy"]
-    locale = policy.language(shown["language"]).locale
-    effective, updated = dt.date.fromisoformat(facts["effective"]), dt.date.fromisoformat(facts["updated"])
     _current = shown
-    config.extra["policy"] = {**shown, "version": facts["version"],
-                              "effective": long_date(effective, locale), "effective_iso": effective.isoformat(),
-                              "updated": long_date(updated, locale), "updated_iso": updated.isoformat()}
+    config.extra["policy"] = {**shown, **footer_facts(policy_state.policy(), shown["language"],
+                                                      version=facts["version"],
+                                                      effective=dt.date.fromisoformat(facts["effective"]),
+                                                      updated=dt.date.fromisoformat(facts["updated"]))}
     return context
 
 

@@ -7,26 +7,12 @@ import policy_state
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from policysite.labels import labels
+from policysite.footer import footer_facts
 
 
 # After judge.py (-110): the policy is loaded and the i18n language is set.
 @event_priority(-120)
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     policy = policy_state.policy()
-    language = i18n_state.current_language(config)
-    context = policy.contexts[language]
-    config.extra["policy"] = {
-        "id": policy.id,
-        "language": language,
-        "title": context["policy"]["title"],
-        "version": policy.version,
-        "updated": str(context["policy"]["updated"]),
-        "updated_iso": context["policy"]["updated"].iso,
-        "effective": str(context["policy"]["effective"]),
-        "effective_iso": context["policy"]["effective"].iso,
-        "legal_name": context["company"]["legal_name"],
-        "email": context["contact"]["email"],
-        "labels": labels(language),
-    }
+    config.extra["policy"] = {"id": policy.id, **footer_facts(policy, i18n_state.current_language(config))}
     return None

@@ -12,6 +12,8 @@ from typing import Any
 
 from .archive.pages import change_notices, versions_for, with_notices
 from .dates import long_date
+from .footer import footer_facts
+from .labels import labels
 from .links import site_path
 from .model import GeneratedPage, Policy
 
@@ -24,10 +26,6 @@ WORDS: dict[str, dict[str, str]] = {
         "contents": "目录",
         "full_page": "查看完整网页版",
         "colon": "：",
-        "updated": "最后更新",
-        "effective": "生效日期",
-        "version": "版本",
-        "contact": "联系我们",
         "table": "表格（可左右滑动）",
         "notice_superseded": "这是本政策的存档版本（第{version}版，{effective}生效），已于{superseded}被新版本取代。",
         "notice_current": "这是本政策现行版本（第{version}版，自{effective}起生效）的存档副本。",
@@ -37,10 +35,6 @@ WORDS: dict[str, dict[str, str]] = {
         "contents": "Contents",
         "full_page": "View the full web page",
         "colon": ": ",
-        "updated": "Last updated",
-        "effective": "Effective",
-        "version": "Version",
-        "contact": "Contact",
         "table": "Table (scrolls sideways)",
         "notice_superseded": ("This is an archived version of this policy (version {version}, effective {effective}), "
                               "superseded on {superseded}."),
@@ -51,21 +45,8 @@ WORDS: dict[str, dict[str, str]] = {
 
 
 def words(language: str) -> dict[str, str]:
-    return WORDS.get(language, WORDS["en"])
-
-
-def footer_facts(policy: Policy, language: str) -> dict[str, Any]:
-    """The current version's facts for the footer (an archived version passes its own)."""
-    context = policy.contexts[language]
-    return {
-        "legal_name": str(context["company"]["legal_name"]),
-        "email": str(context["contact"]["email"]),
-        "version": policy.version,
-        "updated": str(context["policy"]["updated"]),
-        "updated_iso": context["policy"]["updated"].iso,
-        "effective": str(context["policy"]["effective"]),
-        "effective_iso": context["policy"]["effective"].iso,
-    }
+    """The web-view's own words, over the footer labels every page shares (policysite/labels.py)."""
+    return {**labels(language), **WORDS.get(language, WORDS["en"])}
 
 
 def webview_page(policy: Policy, language: str, markdown: str, title: str, *,
@@ -123,9 +104,8 @@ def archived_webview_pages(policy: Policy) -> list[GeneratedPage]:
             others = {other: path for other, versions in released.items()
                       if other != code and any(v.path == version.path for v in versions)}
             day = lambda date: long_date(date, language.locale)  # noqa: E731
-            footer = {**footer_facts(policy, code), "version": version.version,
-                      "updated": day(version.updated), "updated_iso": version.updated.isoformat(),
-                      "effective": day(version.effective), "effective_iso": version.effective.isoformat()}
+            footer = footer_facts(policy, code, version=version.version,
+                                  effective=version.effective, updated=version.updated)
             notice = words(code)[f"notice_{version.status}"].format(
                 version=version.version, effective=day(version.effective),
                 superseded=day(version.superseded) if version.superseded else "")
