@@ -185,6 +185,16 @@ def _domain_sources(context: Context) -> Iterator[tuple[str, int, str, str]]:
                 yield value.path, value.line, f"`{value.key}` (`{candidate}`)", domain
 
 
+def _foreign_domains(context: Context) -> Iterator[tuple[str, int, str, str, str | None]]:
+    """Domains in the text that the company did not declare, each with the declared one it misspells, if any."""
+    declared = _declared(context)
+    for path, line, what, domain in _domain_sources(context):
+        if _owned(domain, declared):
+            continue
+        closest = _closest(domain, declared)
+        yield path, line, what, domain, closest[0] if closest and 0 < closest[1] <= 2 else None
+
+
 @rule("contact.domain-typo")
 def domain_typo(context: Context) -> Iterator[Hit]:
     """An e-mail or web domain one or two letters away from the company's own (`xomery.asia` for `xometry.asia`).
@@ -192,14 +202,10 @@ def domain_typo(context: Context) -> Iterator[Hit]:
     Mail sent there goes to a stranger, or nowhere: users' requests under
     PIPL Art. 50 would be lost, or read by someone else.
     """
-    declared = _declared(context)
-    for path, line, what, domain in _domain_sources(context):
-        if _owned(domain, declared):
-            continue
-        closest = _closest(domain, declared)
-        if closest and 0 < closest[1] <= 2:
+    for path, line, what, domain, typo_of in _foreign_domains(context):
+        if typo_of:
             yield Hit(path, line, f"{what} is at `{domain}`, which looks like a misspelling of the company's domain",
-                      f"did you mean `{closest[0]}`? Correct it (the domains are listed in data/company.yml)")
+                      f"did you mean `{typo_of}`? Correct it (the domains are listed in data/company.yml)")
 
 
 @rule("contact.domain-foreign")
@@ -209,12 +215,8 @@ def domain_foreign(context: Context) -> Iterator[Hit]:
     The policy must send readers to addresses the company controls; any other
     domain is either a mistake or a third party that must be named as such.
     """
-    declared = _declared(context)
-    for path, line, what, domain in _domain_sources(context):
-        if _owned(domain, declared):
-            continue
-        closest = _closest(domain, declared)
-        if closest and 0 < closest[1] <= 2:
+    for path, line, what, domain, typo_of in _foreign_domains(context):
+        if typo_of:
             continue  # reported as a likely typo
         yield Hit(path, line, f"{what} is at `{domain}`, which is not one of the company's domains",
                   "use an address at one of the domains in data/company.yml `domains`, or add the domain "
