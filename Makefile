@@ -3,7 +3,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build publish test check serve clean release bench
+.PHONY: build publish test check serve clean release bench recall
 
 build: $(VENV)/.runtime  ## Check everything, build into a temporary folder, publish to site/ on success.
 	$(PY) -m policysite build --site-dir site
@@ -29,6 +29,11 @@ test: $(VENV)/.dev  ## Build real sites in temporary folders and check them.
 
 bench: $(VENV)/.dev  ## Measure build overhead, check speed, scale and page weight; write BENCHMARKS.md.
 	cd bench && ../$(PY) run.py
+
+# make recall CORPUS=../shared/corpus: import each policy of a measuring corpus, judge it, write RECALL.md.
+recall: $(VENV)/.runtime  ## Measure how many listed defects the gate catches on policies it never saw.
+	@test -n "$(CORPUS)" || { echo "make recall: say where the corpus is, e.g. make recall CORPUS=../shared/corpus" >&2; exit 2; }
+	$(PY) bench/recall.py "$(CORPUS)"
 
 $(VENV)/bin/python:
 	python3 -m venv $(VENV)

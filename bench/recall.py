@@ -1,0 +1,244 @@
+"""`make recall CORPUS=…`: how many of a reviewer's listed defects the gate catches, on policies it never saw.
+
+For each policy in the corpus (``corpus.yml``), the texts are imported with
+``policysite import`` into a temporary project exactly as a new user would,
+the gate is run with ``check --format json``, and each listed defect is matched
+to the findings by the line that holds its quote. A defect the import moved
+into REVIEW-NOTES.md counts as caught. Every finding that matches no listed
+defect is listed too: each is either a false alarm or a defect the list missed,
+and ``bench/recall-verdicts.yml`` records which, keyed by policy, rule and a
+hash of the line (never the corpus's words: they are other companies' text and
+must not ship in this project).
+
+This is a report, never a test: the corpus is for measuring, not for tuning.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+PROJECT = Path(__file__).resolve().parents[1]
+REPORT = PROJECT / "RECALL.md"
+VERDICTS = Path(__file__).resolve().parent / "recall-verdicts.yml"
+# What the import needs beside data/ and docs/ to make a project `check` can read.
+SKELETON = ("mkdocs.yml",)
+HEADER_LINES = 2  # `# source:` and `# kind:` are the corpus's, not the policy's
+TARGETS = {"surface": 0.90, "typo": 0.50, "substance": 0.60}
+FALSE_ALARMS_PER_CHARS = 5000
+_CJK_RUN = re.compile(r"[\u3000-\u9fff\uff00-\uffef]{16,}")
+_ROW = re.compile(r"^\|\s*([A-Za-z]+\d+)\s*\|\s*([a-z-]+)\s*\|\s*(surface|substance)\s*\|\s*`(.+?)`\s*\|(.*)\|\s*$")
+
+
+@dataclasses.dataclass(frozen=True)
+class Defect:
+    id: str
+    category: str
+    kind: str
+    quote: str
+    source: str  # the defect list it comes from
+
+    @property
+    def group(self) -> str:
+        """The target it counts towards: typos, other surface defects, or substance."""
+        if self.kind == "substance":
+            return "substance"
+        return "typo" if self.category == "typo" else "surface"
+
+
+@dataclasses.dataclass
+class Outcome:
+    policy: str
+    characters: int
+    defects: list[Defect]
+    caught: dict[str, list[str]]  # defect id → the rules that caught it
+    unmatched: list[dict[str, Any]]  # findings on no listed defect's line
+    error: str = ""
+
+
+def read_defects(path: Path) -> list[Defect]:
+    defects = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        match = _ROW.match(line)
+        if match:
+            defects.append(Defect(match[1], match[2], match[3], match[4].replace("\\|", "|"), path.name))
+    return defects
+
+
+def policy_text(path: Path) -> str:
+    return "\n".join(path.read_text(encoding="utf-8").splitlines()[HEADER_LINES:]) + "\n"
+
+
+def import_policy(sources: dict[str, Path], into: Path) -> tuple[int, str]:
+    """Run the import as a user would; the exit status and what it printed."""
+    for name in SKELETON:
+        shutil.copy(PROJECT / name, into / name)
+    texts = into.parent / "sources"
+    texts.mkdir(exist_ok=True)
+    arguments = []
+    for language, source in sources.items():
+        plain = texts / f"{language}.txt"
+        plain.write_text(policy_text(source), encoding="utf-8")
+        arguments.append(f"{language}={plain}")
+    result = subprocess.run([sys.executable, "-m", "policysite", "import", *arguments, "--into", str(into),
+                             "--replace"], capture_output=True, text=True, timeout=300, check=False)
+    return result.returncode, result.stdout + result.stderr
+
+
+def check_findings(project: Path) -> list[dict[str, Any]]:
+    result = subprocess.run([sys.executable, "-m", "policysite", "--root", str(project), "check", "--format", "json"],
+                            capture_output=True, text=True, timeout=300, check=False)
+    try:
+        return list(json.loads(result.stdout)["findings"])
+    except (ValueError, KeyError) as error:
+        raise RuntimeError(f"check --format json printed no JSON ({error}): {result.stderr.strip()[:300]}") from None
+
+
+def quote_places(project: Path, quote: str) -> set[tuple[str, int]]:
+    """Every (path, line) of the imported project whose line holds the quote (whitespace-insensitive)."""
+    wanted = re.sub(r"\s+", "", quote)
+    places = set()
+    for path in sorted(project.rglob("*")):
+        if not path.is_file() or path.suffix not in {".md", ".yml"} or "archive" in path.parts:
+            continue
+        relative = path.relative_to(project).as_posix()
+        for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
+            if wanted and wanted in re.sub(r"\s+", "", line):
+                places.add((relative, number))
+    return places
+
+
+def measure(policy: dict[str, Any], corpus: Path, work: Path) -> Outcome:
+    sources = {language: corpus / name for language, name in policy["sources"].items()}
+    defects = [d for name in policy.get("defects", []) for d in read_defects(corpus / name)]
+    characters = sum(len(policy_text(path)) for path in sources.values())
+    project = work / policy["id"] / "project"
+    project.mkdir(parents=True)
+    status, printed = import_policy(sources, project)
+    if status != 0:
+        return Outcome(policy["id"], characters, defects, {}, [], error=f"import exited {status}: "
+                                                                              f"{_safe(printed.strip()[-300:])}")
+    findings = check_findings(project)
+    caught: dict[str, list[str]] = defaultdict(list)
+    matched: set[int] = set()
+    for defect in defects:
+        places = quote_places(project, defect.quote)
+        if any(path == "REVIEW-NOTES.md" for path, _ in places):
+            caught[defect.id].append("import (moved to REVIEW-NOTES.md)")
+        for index, finding in enumerate(findings):
+            if (finding["path"], int(finding["line"])) in places:
+                caught[defect.id].append(finding["rule"])
+                matched.add(index)
+    unmatched = [dict(finding, line_hash=_line_hash(project, finding)) for index, finding in enumerate(findings)
+                 if index not in matched]
+    return Outcome(policy["id"], characters, defects, dict(caught), unmatched)
+
+
+def _line_hash(project: Path, finding: dict[str, Any]) -> str:
+    """A short hash of the finding's line: names it in the verdicts file without copying its words."""
+    path = project / finding["path"]
+    try:
+        line = path.read_text(encoding="utf-8").splitlines()[int(finding["line"]) - 1]
+    except (OSError, IndexError, ValueError):
+        line = ""
+    return hashlib.sha256(f"{finding['rule']}\n{line.strip()}".encode()).hexdigest()[:12]
+
+
+def _safe(text: str) -> str:
+    """Shorten long runs of Chinese so that no sentence of another company's policy lands in the report."""
+    return _CJK_RUN.sub(lambda m: m[0][:8] + "…", text).replace("|", "\\|").replace("\n", " ")
+
+
+def _percent(part: int, whole: int) -> str:
+    return f"{part}/{whole} ({100 * part / whole:.0f}%)" if whole else "–"
+
+
+def report(outcomes: list[Outcome], verdicts: dict[str, str], corpus: Path) -> str:
+    lines = ["# Recall of the gate on the measuring corpus", "",
+             f"Written by `make recall CORPUS={corpus}` (bench/recall.py) on "
+             f"{dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC. Each policy is imported with "
+             "`policysite import` into a temporary project and judged with `check --format json`; a listed defect "
+             "is caught when a finding names the line holding its quote, or when the import moved it into "
+             "REVIEW-NOTES.md. The corpus is for measuring, never for tuning: no rule or test holds its words.", ""]
+    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for outcome in outcomes:
+        for defect in outcome.defects:
+            totals[defect.group][1] += 1
+            totals[defect.group][0] += defect.id in outcome.caught
+    characters = sum(o.characters for o in outcomes)
+    false_alarms = sum(1 for o in outcomes for f in o.unmatched
+                       if not verdicts.get(f"{o.policy}:{f['line_hash']}", "").startswith("missed"))
+    lines += ["## Targets", "", "| group | caught | target |", "|---|---:|---:|"]
+    for group, target in TARGETS.items():
+        caught, whole = totals[group]
+        lines.append(f"| {group}{' (other than typos)' if group == 'surface' else ''} | {_percent(caught, whole)} | "
+                     f"≥ {target:.0%} |")
+    budget = characters / FALSE_ALARMS_PER_CHARS
+    lines += [f"| findings that are not defects | {false_alarms} in {characters:,} characters "
+              f"({false_alarms / budget if budget else 0:.1f} per 5,000) | ≤ 1 per 5,000 |", ""]
+    lines += ["## Per policy and category", "", "| policy | category | caught |", "|---|---|---:|"]
+    for outcome in outcomes:
+        if outcome.error:
+            lines.append(f"| {outcome.policy} | (not imported) | {outcome.error} |")
+            continue
+        by_category: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        for defect in outcome.defects:
+            by_category[defect.category][1] += 1
+            by_category[defect.category][0] += defect.id in outcome.caught
+        for category, (caught, whole) in sorted(by_category.items()):
+            lines.append(f"| {outcome.policy} | {category} | {_percent(caught, whole)} |")
+    lines += ["", "## Defects and the rules that caught them", "", "| policy | defect | category | kind | caught by |",
+              "|---|---|---|---|---|"]
+    for outcome in outcomes:
+        for defect in outcome.defects:
+            rules = ", ".join(sorted(set(outcome.caught.get(defect.id, [])))) or "—"
+            lines.append(f"| {outcome.policy} | {defect.id} | {defect.category} | {defect.kind} | {rules} |")
+    lines += ["", "## Findings on no listed defect", "",
+              "Each is a false alarm to fix or a real defect the list missed; `bench/recall-verdicts.yml` says which "
+              "(key: policy and line hash).", "", "| policy | where | rule | verdict | problem |", "|---|---|---|---|---|"]
+    for outcome in outcomes:
+        for finding in outcome.unmatched:
+            verdict = verdicts.get(f"{outcome.policy}:{finding['line_hash']}", "unreviewed")
+            lines.append(f"| {outcome.policy} | {finding['path']}:{finding['line']} | {finding['rule']} | {verdict} | "
+                         f"{_safe(str(finding['problem']))[:120]} |")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", type=Path, help="folder holding corpus.yml, the texts and their defect lists")
+    args = parser.parse_args(argv)
+    listing = args.corpus / "corpus.yml"
+    if not listing.is_file():
+        print(f"{listing}: no corpus.yml — give the folder of the measuring corpus: make recall CORPUS=PATH",
+              file=sys.stderr)
+        return 2
+    policies = yaml.safe_load(listing.read_text(encoding="utf-8"))["policies"]
+    verdicts = yaml.safe_load(VERDICTS.read_text(encoding="utf-8")) if VERDICTS.is_file() else {}
+    with tempfile.TemporaryDirectory(prefix="recall-") as folder:
+        outcomes = []
+        for policy in policies:
+            try:
+                outcomes.append(measure(policy, args.corpus, Path(folder)))
+            except (RuntimeError, subprocess.TimeoutExpired) as error:
+                outcomes.append(Outcome(policy["id"], 0, [], {}, [], error=_safe(str(error))))
+    REPORT.write_text(report(outcomes, verdicts or {}, args.corpus), encoding="utf-8")
+    print(f"Wrote {REPORT.name}.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
