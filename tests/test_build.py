@@ -199,6 +199,7 @@ def test_plain_mkdocs_build_also_judges_before_cleaning(project: Project) -> Non
 
 def test_successful_build_replaces_the_previous_site(project: Project) -> None:
     previous_site(project)
+    (project.site / ".policysite-site").write_text("built before\n", encoding="utf-8")  # a build made it
     (project.site / "stale.html").write_text("old", encoding="utf-8")
     result = project.build()
     assert result.returncode == 0, result.output
