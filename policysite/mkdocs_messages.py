@@ -73,7 +73,29 @@ def _link_source(policy: Any, doc: str, link: str) -> tuple[str, int] | None:
     return None
 
 
-def warning_finding(message: str, policy: Any = None, *, docs: str = "docs") -> Finding:
+_CONFIG_VALUE = re.compile(r"^Config value '(?P<key>[^'.]+)")
+_WARNING_LINE = re.compile(r"^WARNING\s+-\s+(?P<message>.*)$")
+
+
+def _config_line(message: str, config_text: str | None) -> int:
+    """The line of mkdocs.yml a configuration warning is about (1 when unknown)."""
+    match = _CONFIG_VALUE.match(message)
+    if not match or not config_text:
+        return 1
+    key = re.compile(rf"^{re.escape(match.group('key'))}\s*:")
+    return next((number for number, line in enumerate(config_text.splitlines(), 1) if key.match(line)), 1)
+
+
+def warning_line_finding(line: str, *, config_text: str | None = None) -> Finding | None:
+    """A `WARNING -  …` line MkDocs printed before any hook could rewrite it (configuration checks)."""
+    match = _WARNING_LINE.match(line)
+    if not match or is_finding(match.group("message")):
+        return None
+    return warning_finding(match.group("message"), None, config_text=config_text)
+
+
+def warning_finding(message: str, policy: Any = None, *, docs: str = "docs",
+                    config_text: str | None = None) -> Finding:
     """The finding for one MkDocs warning; ``policy`` is the judged policy when there is one."""
     text = " ".join(message.split())
     match = _LINK.match(message) or _LINK_TO.match(message)
@@ -85,6 +107,6 @@ def warning_finding(message: str, policy: Any = None, *, docs: str = "docs") -> 
                        f"the link `{link}` leads to no page of the site (MkDocs finds no such file)",
                        "link to a section of this page as `#section-id`, or write the full https:// address "
                        "of another page", Severity.WARNING)
-    return Finding("mkdocs.yml", 1, "site.mkdocs-warning", f"MkDocs warns: {text}",
+    return Finding("mkdocs.yml", _config_line(message, config_text), "site.mkdocs-warning", f"MkDocs warns: {text}",
                    "fix what the warning names: a strict build (`make build`) publishes nothing while MkDocs warns",
                    Severity.WARNING)

@@ -32,7 +32,7 @@ from typing import IO, Iterator
 
 from .findings import Finding
 from .internal_errors import debugging, traceback_finding
-from .mkdocs_messages import shorten_finding_line
+from .mkdocs_messages import shorten_finding_line, warning_line_finding
 from .swap import exchange, rename_without_replacing
 
 MARKER = ".policysite-site"
@@ -244,8 +244,11 @@ def _stop(process: subprocess.Popen[str]) -> None:
             continue
 
 
-def _relay(stream: IO[str], root: Path, out: IO[str]) -> None:
-    """MkDocs' output, with a traceback turned into one internal.error line (POLICYSITE_DEBUG=1 keeps it)."""
+def _relay(stream: IO[str], root: Path, out: IO[str], config_text: str | None = None) -> None:
+    """MkDocs' output, with a traceback turned into one internal.error line (POLICYSITE_DEBUG=1 keeps it).
+
+    Warnings MkDocs prints before the hooks run (its configuration checks) become findings here.
+    """
     keep_tracebacks = debugging()
     trace: list[str] | None = None
     for raw in stream:
@@ -260,9 +263,17 @@ def _relay(stream: IO[str], root: Path, out: IO[str]) -> None:
         if line.startswith("Traceback (most recent call last)") and not keep_tracebacks:
             trace = [line]
             continue
-        print(shorten_finding_line(line), file=out, flush=True)
+        warning = warning_line_finding(line, config_text=config_text)
+        print(warning.format() if warning else shorten_finding_line(line), file=out, flush=True)
     if trace:
         print(traceback_finding(trace, project=root).format(), file=out, flush=True)
+
+
+def _read_text(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def _discard_old(old: Path, root: Path) -> None:
@@ -340,7 +351,7 @@ def _build(root: Path, target: Path, signals: _Signals, *, config_file: str, str
                                    stdin=subprocess.DEVNULL, text=True, encoding="utf-8", errors="replace",
                                    start_new_session=True, preexec_fn=_die_with_parent)
         assert process.stdout is not None
-        _relay(process.stdout, root, sys.stderr)
+        _relay(process.stdout, root, sys.stderr, _read_text(root / config_file))
         returncode = process.wait()
         if returncode != 0:
             print(f"Build failed: {shown_path(target, root)}/ was left as it was.", file=sys.stderr)
