@@ -25,6 +25,7 @@ import stat
 import subprocess
 import sys
 import tempfile
+import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -200,7 +201,6 @@ class _Signals:
 
 
 def _in_main_thread() -> bool:
-    import threading
     return threading.current_thread() is threading.main_thread()
 
 
@@ -330,23 +330,30 @@ def build_site(root: Path, site_dir: Path, *, config_file: str = "mkdocs.yml", s
 
 def _build(root: Path, target: Path, signals: _Signals, *, config_file: str, strict: bool,
            extra_env: dict[str, str] | None) -> int:
-    target.parent.mkdir(parents=True, exist_ok=True)
     tag = _project_tag(root)
-    _remove_leftovers(target.parent, tag)
-    with signals.critical():  # a signal between mkdtemp and the marker would leave an unmarked leftover
-        staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{tag}-", dir=target.parent))
-        # mkdtemp makes the folder private (0700); once in place a web server running as
-        # another user, or `rsync -a`, would serve 403 for the whole site.
-        staging.chmod(0o755)
-        # MkDocs' clean step keeps dot-files, so the marker survives into the published site.
-        (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
-    command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(root / config_file),
-               "--site-dir", str(staging)]
-    # Explicit either way: mkdocs.yml says `strict: true`, which a missing flag would keep.
-    command.append("--strict" if strict else "--no-strict")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1", **(extra_env or {})}
+    staging: Path | None = None
     process: subprocess.Popen[str] | None = None
     try:
+        with signals.critical():  # a signal between mkdtemp and the marker would leave an unmarked leftover
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                _remove_leftovers(target.parent, tag)
+                staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{tag}-", dir=target.parent))
+                # mkdtemp makes the folder private (0700); once in place a web server running as
+                # another user, or `rsync -a`, would serve 403 for the whole site.
+                staging.chmod(0o755)
+                # MkDocs' clean step keeps dot-files, so the marker survives into the published site.
+                (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+            except OSError as error:
+                raise Refused(Finding(shown_path(target.parent, root), 1, "site.folder",
+                                      f"the build cannot write beside the site folder ({error.strerror})",
+                                      "give the build's user write access to this folder, or pass another "
+                                      "--site-dir")) from None
+        command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(root / config_file),
+                   "--site-dir", str(staging)]
+        # Explicit either way: mkdocs.yml says `strict: true`, which a missing flag would keep.
+        command.append("--strict" if strict else "--no-strict")
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1", **(extra_env or {})}
         process = subprocess.Popen(command, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                    stdin=subprocess.DEVNULL, text=True, encoding="utf-8", errors="replace",
                                    start_new_session=True, preexec_fn=_die_with_parent)
@@ -368,4 +375,5 @@ def _build(root: Path, target: Path, signals: _Signals, *, config_file: str, str
         signals.critical_depth += 1  # a second Ctrl-C must not cut the clean-up short
         if process is not None and process.poll() is None:
             _stop(process)
-        shutil.rmtree(staging, ignore_errors=True)
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
