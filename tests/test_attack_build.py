@@ -494,3 +494,25 @@ def test_a_configuration_warning_is_a_finding_at_its_line_of_mkdocs_yml(fresh: P
     assert len(found) == 1 and found[0].startswith(f"mkdocs.yml:{line}: site.mkdocs-warning: MkDocs warns: "
                                                    "Config value 'frobnicate'") and FINDING.match(found[0]), text
     assert marker.read_text(encoding="utf-8") == "previously published"
+
+
+# --- the mapping from MkDocs' page to the section file, without a build ---------------------------
+
+def test_a_warning_about_the_english_web_view_names_the_english_section(fresh: Project) -> None:
+    from policysite.judge import judge
+    from policysite.mkdocs_messages import warning_finding
+    line = _broken_link(fresh, "en", "rights", "gone.md")
+    _broken_link(fresh, "zh", "rights", "gone.md")
+    policy = judge(fresh.root, commit_date=lambda *_: None)
+    message = "Doc file 'en/webview/index.md' contains a link 'gone.md', but the target 'en/webview/gone.md' is not found"
+    finding = warning_finding(message + " among documentation files.", policy)
+    assert (finding.path, finding.line, finding.rule) == ("docs/en/sections/rights.md", line, "section.link-target")
+    zh = warning_finding(message.replace("en/webview", "webview") + " among documentation files.", policy)
+    assert zh.path == "docs/zh/sections/rights.md"
+
+
+def test_a_link_no_section_holds_is_named_at_the_page_line_one() -> None:
+    from policysite.mkdocs_messages import warning_finding
+    finding = warning_finding("Doc file 'archive/index.md' contains a link 'x.md', but the target is not found "
+                              "among documentation files.", None)
+    assert finding.format().startswith("docs/archive/index.md:1: section.link-target: the link `x.md` ")
