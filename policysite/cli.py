@@ -6,9 +6,11 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from .archive.release import ReleaseRefused, release
 from .findings import PolicyError
+from .internal_errors import debugging, internal_error
 from .judge import judge
 from .publish import build_site
 
@@ -78,8 +80,30 @@ def _rules(args: argparse.Namespace) -> int:
     return 0
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage mistakes in one line, with the way to the help, instead of the usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} — run `python -m policysite --help` "
+                     f"(or `{self.prog} --help`) for the commands and their options\n")
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="policysite", description=__doc__)
+    """Run one command; a crash becomes one internal.error line (POLICYSITE_DEBUG=1: the traceback)."""
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        print("policysite: interrupted before the command finished — run it again", file=sys.stderr)
+        return 130
+    except Exception as error:
+        if debugging():
+            raise
+        print(internal_error(error).format(), file=sys.stderr)
+        return 70  # EX_SOFTWARE: a bug, not a problem in the policy
+
+
+def _main(argv: list[str] | None) -> int:
+    parser = _Parser(prog="policysite", description=__doc__)
     parser.add_argument("--root", default=".", help="project folder holding mkdocs.yml, data/ and docs/")
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="load and judge the policy without rendering HTML")

@@ -26,9 +26,14 @@ class Finding:
     fix: str
     severity: Severity = field(default=Severity.ERROR, compare=False)
 
+    def __post_init__(self) -> None:
+        # A finding about a whole file (a missing section, a damaged lock) points at its first
+        # line: editors, CI annotations and `grep -n` style tools expect `path:line:` every time.
+        if not isinstance(self.line, int) or self.line < 1:
+            object.__setattr__(self, "line", 1)
+
     def format(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.rule}: {self.problem} — {self.fix}"
+        return f"{self.path}:{self.line}: {self.rule}: {self.problem} — {self.fix}"
 
 
 class PolicyError(Exception):

@@ -93,7 +93,7 @@ def test_an_injected_date_that_is_not_a_date_is_a_finding(project: Project, monk
     monkeypatch.setenv("POLICYSITE_TODAY", "next tuesday")
     result = build(project, today="next tuesday")
     assert result.returncode != 0 and "Traceback" not in result.output
-    assert "POLICYSITE_TODAY: archive.clock:" in result.output or "POLICYSITE_TODAY" in result.output
+    assert "POLICYSITE_TODAY:1: archive.clock:" in result.output or "POLICYSITE_TODAY" in result.output
 
 
 def test_an_updated_date_changed_by_hand_fails(project: Project) -> None:

@@ -35,31 +35,31 @@ def test_one_changed_byte_fails_naming_the_file(project: Project) -> None:
     content[-2] = ord("!") if content[-2] != ord("!") else ord("?")
     project.path(FROZEN).write_bytes(bytes(content))
     found = findings(project)
-    assert len(found) == 1 and found[0].startswith(f"{FROZEN}: archive.modified: ")
+    assert len(found) == 1 and found[0].startswith(f"{FROZEN}:1: archive.modified: ")
     assert "git checkout HEAD -- archive/2024-11-18/en.md" in found[0]
 
 
 def test_a_changed_front_matter_fails_too(project: Project) -> None:
     project.replace(FROZEN, "effective: 2024-11-18", "effective: 2024-11-19")
-    assert findings(project)[0].startswith(f"{FROZEN}: archive.modified: ")
+    assert findings(project)[0].startswith(f"{FROZEN}:1: archive.modified: ")
 
 
 def test_a_deleted_file_fails_naming_it(project: Project) -> None:
     project.path(FROZEN).unlink()
     found = findings(project)
-    assert len(found) == 1 and found[0].startswith(f"{FROZEN}: archive.missing: ")
+    assert len(found) == 1 and found[0].startswith(f"{FROZEN}:1: archive.missing: ")
     assert "version 1 (effective 2024-11-18) in `en`" in found[0]
 
 
 def test_an_unexpected_file_fails_naming_it(project: Project) -> None:
     project.write("archive/2025-03-01/en.md", "---\nversion: 2\n---\n\n# Sneaked in\n")
     found = findings(project)
-    assert found == [found[0]] and found[0].startswith("archive/2025-03-01/en.md: archive.unexpected: ")
+    assert found == [found[0]] and found[0].startswith("archive/2025-03-01/en.md:1: archive.unexpected: ")
 
 
 def test_a_damaged_lock_fails(project: Project) -> None:
     project.write("archive/archive.lock.json", "{ not json")
-    assert findings(project)[0].startswith("archive/archive.lock.json: archive.lock: ")
+    assert findings(project)[0].startswith("archive/archive.lock.json:1: archive.lock: ")
 
 
 def test_a_missing_lock_fails_for_every_file(project: Project) -> None:
@@ -76,7 +76,7 @@ def test_the_build_fails_before_writing_and_keeps_the_previous_site(project: Pro
     project.path(FROZEN).write_bytes(content.replace(b"Data Protection Policy", b"Data Protection Polixy", 1))
     result = build(project, today="2025-01-10")
     assert result.returncode != 0 and "Traceback" not in result.output
-    assert f"{FROZEN}: archive.modified:" in result.output
+    assert f"{FROZEN}:1: archive.modified:" in result.output
     assert marker.read_text(encoding="utf-8") == "previously published"
     assert sorted(p.name for p in project.site.iterdir()) == ["index.html"]
 
@@ -116,7 +116,7 @@ def test_a_language_that_is_a_path_is_refused_before_anything_is_read_or_written
     _rewrite_lock(project, point_outside)
     found = findings(project)
     assert len(found) == 1, found
-    assert found[0].startswith("archive/archive.lock.json: archive.lock: the archive lock is damaged: version 1 lists "
+    assert found[0].startswith("archive/archive.lock.json:1: archive.lock: the archive lock is damaged: version 1 lists "
                                "the language '../../escape/x', which is not a language code")
     assert "git checkout HEAD -- archive/archive.lock.json" in found[0]
     result = build(project, today="2025-01-10")
@@ -130,7 +130,7 @@ def test_a_path_other_than_effective_slash_language_is_refused(project: Project)
 
     _rewrite_lock(project, move)
     (found,) = findings(project)
-    assert found.startswith("archive/archive.lock.json: archive.lock: ")
+    assert found.startswith("archive/archive.lock.json:1: archive.lock: ")
     assert "points at '2024-11-18/../2024-11-18/en.md'; a released file is always `2024-11-18/en.md`" in found
 
 
@@ -141,5 +141,5 @@ def test_a_released_language_must_stay_declared(project: Project) -> None:
     _rewrite_lock(project, add_french)
     project.write("archive/2024-11-18/fr.md", project.read(FROZEN))
     found = findings(project)
-    assert any(f.startswith("archive/archive.lock.json: archive.lock: version 1 (effective 2024-11-18) was released "
+    assert any(f.startswith("archive/archive.lock.json:1: archive.lock: version 1 (effective 2024-11-18) was released "
                             "in `fr`, which data/policy.yml does not declare") for f in found), found

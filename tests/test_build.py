@@ -163,7 +163,7 @@ def test_missing_english_section_fails_and_keeps_the_site(project: Project) -> N
     project.path("docs/en/sections/minors.md").unlink()
     result = project.build()
     assert_failed_and_untouched(project, result, marker)
-    assert "docs/en/sections/minors.md: section.missing:" in result.output
+    assert "docs/en/sections/minors.md:1: section.missing:" in result.output
 
 
 def test_unknown_placeholder_fails_naming_file_line_and_key(project: Project) -> None:
@@ -192,13 +192,14 @@ def test_plain_mkdocs_build_also_judges_before_cleaning(project: Project) -> Non
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"],
                             cwd=project.root, capture_output=True, text=True)
     assert result.returncode != 0
-    assert "docs/en/sections/rights.md: section.missing:" in result.stderr
+    assert "docs/en/sections/rights.md:1: section.missing:" in result.stderr
     assert "Traceback" not in result.stderr
     assert marker.read_text(encoding="utf-8") == "previously published"
 
 
 def test_successful_build_replaces_the_previous_site(project: Project) -> None:
     previous_site(project)
+    (project.site / ".policysite-site").write_text("built before\n", encoding="utf-8")  # a build made it
     (project.site / "stale.html").write_text("old", encoding="utf-8")
     result = project.build()
     assert result.returncode == 0, result.output

@@ -44,9 +44,9 @@ def test_all_missing_sections_reported_at_once(project: Project) -> None:
     project.path("docs/en/sections/minors.md").unlink()
     found = findings_of(project)
     assert found == [
-        "docs/en/sections/minors.md: section.missing: section `minors` has no English text — "
+        "docs/en/sections/minors.md:1: section.missing: section `minors` has no English text — "
         "write docs/en/sections/minors.md, translating the section from the default language",
-        "docs/en/sections/rights.md: section.missing: section `rights` has no English text — "
+        "docs/en/sections/rights.md:1: section.missing: section `rights` has no English text — "
         "write docs/en/sections/rights.md, translating the section from the default language",
     ]
 
@@ -54,7 +54,7 @@ def test_all_missing_sections_reported_at_once(project: Project) -> None:
 def test_undeclared_section_file(project: Project) -> None:
     project.write("docs/zh/sections/security.md", "# 安全\n")
     (found,) = findings_of(project)
-    assert found.startswith("docs/zh/sections/security.md: section.undeclared:")
+    assert found.startswith("docs/zh/sections/security.md:1: section.undeclared:")
     assert "data/policy.yml" in found
 
 

@@ -30,7 +30,7 @@ def test_a_section_file_that_is_not_utf8(tmp_path: Path) -> None:
 
 def test_a_language_without_its_page_file(tmp_path: Path) -> None:
     root = materialise(tmp_path / "p", {"files": {"docs/en/index.md": None}})
-    assert _found(root) == [("docs/en/index.md", 0, "page.missing")]
+    assert _found(root) == [("docs/en/index.md", 1, "page.missing")]
 
 
 def test_a_placeholder_that_names_known_data_but_cannot_be_filled(tmp_path: Path) -> None:

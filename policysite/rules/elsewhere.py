@@ -23,6 +23,7 @@ findings are the ones a reviewer may accept with a reason and an owner.
 
 from __future__ import annotations
 
+from ..findings import Severity
 from .registry import checked_elsewhere
 
 _LOADING = ("it stops the policy from being assembled, so there is no page a waiver could let through; "
@@ -144,3 +145,32 @@ _ENTRIES: list[tuple[str, str, str, str]] = [
 
 for _id, _where, _doc, _why in _ENTRIES:
     checked_elsewhere(_id, _where, _doc, not_waivable=_why)
+
+# The build itself (policysite/publish.py) and MkDocs' own warnings. Not waivable: they are about
+# where and whether the site is written, or a link that leads nowhere — facts, not judgements.
+_BUILD = "the build must write only a folder it made, one build at a time: follow the fix in the message"
+_BUILD_ENTRIES: list[tuple[str, str, str, Severity]] = [
+    ("site.folder", "policysite/publish.py", """--site-dir names a folder the build must not replace (the project, docs/, a link, a file, a folder it did not make).
+
+    A build swaps the whole folder: pointed at /etc or the project, it would destroy it.""", Severity.ERROR),
+    ("site.build-lock", "policysite/publish.py", """Another build of the same project is running (or the lock cannot be taken).
+
+    Two builds replacing the same site folder at once would race; the second is refused.""", Severity.ERROR),
+    ("site.interrupted", "policysite/publish.py", """The build was stopped by SIGINT or SIGTERM.
+
+    MkDocs is stopped and the temporary folder removed; the site folder is left as it was.""", Severity.ERROR),
+    ("section.link-target", "policysite/mkdocs_messages.py (hooks/mkdocs_warnings.py)", """A link in a section leads to no page of the site (MkDocs' broken-link warning).
+
+    The reader would follow it to a 404; named at the section file and line that holds the link.""",
+     Severity.WARNING),
+    ("site.mkdocs-warning", "policysite/mkdocs_messages.py (hooks/mkdocs_warnings.py)", """Any other warning MkDocs prints.
+
+    A strict build publishes nothing while MkDocs warns, so each warning is shown as a finding.""", Severity.WARNING),
+    ("internal.error", "policysite/internal_errors.py (policysite/cli.py, policysite/publish.py)", """The generator itself crashed (a bug, not a problem in the policy).
+
+    Printed as one line naming the code that failed instead of a traceback; POLICYSITE_DEBUG=1 shows the traceback.""",
+     Severity.ERROR),
+]
+
+for _id, _where, _doc, _severity in _BUILD_ENTRIES:
+    checked_elsewhere(_id, _where, _doc, not_waivable=_BUILD, severity=_severity)
