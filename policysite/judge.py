@@ -69,8 +69,8 @@ def _partial_findings(root: Path, data: str, partial: Policy | None, site_langua
     # The texts did not load: the archive checks its own files, not the texts against the last release.
     settings, problems = read_settings(partial.data)
     findings += problems
-    findings += anchored_findings(load_archive(partial.root, partial.id, [language.code for language in partial.languages])[2],
-                                  check_history(partial.root, settings.timezone), publishing=publishing)
+    stored = load_archive(partial.root, partial.id, [language.code for language in partial.languages])[2]
+    findings += anchored_findings(stored, check_history(partial.root, settings.timezone), publishing=publishing)
     return findings
 
 

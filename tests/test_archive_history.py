@@ -147,6 +147,14 @@ def test_the_next_release_after_a_deletion_cannot_rewrite_version_1(repo: Projec
     assert not repo.path("archive").exists() and repo.read("data/policy.yml") == policy_before
 
 
+def test_a_policy_that_does_not_load_still_reports_a_forged_archive(repo: Project) -> None:
+    """One run reports everything: history is checked even when the texts cannot be assembled."""
+    forge(repo)
+    repo.replace("docs/zh/sections/contact.md", "{{ contact.email }}", "{{ contact.emial }}")
+    rules = [f.split(": ")[1] for f in findings(repo)]
+    assert "placeholder.unknown" in rules and rules.count("archive.rewritten") == 2, rules
+
+
 def test_a_lock_entry_that_disappears_is_refused(repo: Project) -> None:
     lock = json.loads(repo.read(LOCK))
     lock["versions"] = []
@@ -200,11 +208,13 @@ def test_an_uncommitted_release_builds_but_is_not_published(repo: Project) -> No
     assert [(v.version, v.status) for v in policy.versions] == [(1, "current"), (2, "upcoming")]
 
 
-def test_outside_a_git_checkout_check_warns_and_publish_refuses(project: Project) -> None:
+def test_outside_a_git_checkout_check_and_build_warn_and_publish_refuses(project: Project) -> None:
+    warning = (f"Warning: {LOCK}:1: archive.history: the archive's history could not be checked: the project is not "
+               "a git checkout")
     checked = run(project.root, "check", today=TODAY.isoformat())
-    assert checked.returncode == 0, checked.output
-    assert f"Warning: {LOCK}:1: archive.history: the archive's history could not be checked: the project is not a " \
-           "git checkout" in checked.output
+    assert checked.returncode == 0 and warning in checked.output, checked.output
+    built = run(project.root, "build", "--site-dir", "preview", today=TODAY.isoformat())  # strict, yet it goes on
+    assert built.returncode == 0 and warning in built.output, built.output
     result = publish(project)
     (line,) = refusal_lines(result.stderr)
     assert result.returncode == 1 and line.startswith(f"{LOCK}:1: archive.history:")
