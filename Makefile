@@ -9,9 +9,10 @@ build: $(VENV)/.runtime  ## Check everything, build into a temporary folder, pub
 	$(PY) -m policysite build --site-dir site
 
 # make publish AGAINST=https://privacy.xometry.asia/ (or a folder holding the deployed site) also refuses
-# when a version published there is missing here or differs.
+# when a version published there is missing here or differs. It travels in the environment, like the summaries.
+export AGAINST
 publish: $(VENV)/.runtime  ## What the deploy runs: `make build`, refused unless the text is a committed released version.
-	$(PY) -m policysite build --site-dir site --require-release $(if $(AGAINST),--against "$(AGAINST)")
+	$(PY) -m policysite build --site-dir site --require-release $(if $(AGAINST),--against "$$AGAINST")
 
 check: $(VENV)/.runtime  ## Run every policy check without rendering HTML.
 	$(PY) -m policysite check

@@ -172,7 +172,7 @@ def test_publish_refuses_a_policy_never_released(project: Project) -> None:
 def test_make_publish_is_what_the_deploy_runs() -> None:
     makefile = (PROJECT / "Makefile").read_text(encoding="utf-8")
     assert "\npublish: $(VENV)/.runtime" in makefile
-    assert "\t$(PY) -m policysite build --site-dir site --require-release $(if $(AGAINST),--against \"$(AGAINST)\")\n" \
+    assert "\t$(PY) -m policysite build --site-dir site --require-release $(if $(AGAINST),--against \"$$AGAINST\")\n" \
         in makefile
     workflow = (PROJECT / ".github/workflows/site.yml").read_text(encoding="utf-8")
     deploy = workflow.split("\n  deploy:\n", 1)[1]
