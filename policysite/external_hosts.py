@@ -38,8 +38,6 @@ HTML = "http://www.w3.org/1999/xhtml"
 SVG = "http://www.w3.org/2000/svg"
 XLINK = "http://www.w3.org/1999/xlink"
 
-RULE = "site.external-load"
-
 # What a fetched URL is for; `data:` URLs are harmless only where they are pictures or media
 # (no request, no document that could run or load anything itself).
 IMAGE, MEDIA, DOCUMENT, SCRIPT, STYLE, OTHER, CLICK = "image", "media", "document", "script", "style", "other", "click"
@@ -77,6 +75,8 @@ _SVG_LOADS = {"image": IMAGE, "feimage": IMAGE, "use": DOCUMENT, "script": SCRIP
 _SVG_ANIMATIONS = {"animate", "set", "animatemotion", "animatetransform", "discard"}
 _SVG_URL_PROPERTIES = {"fill", "stroke", "filter", "mask", "clip-path", "marker-start", "marker-mid",
                        "marker-end", "cursor", "marker"}
+# `<script type>` values a browser runs as script (JSON data, like Material's `__config`, is not run).
+_SCRIPT_TYPES = {"", "module", "text/javascript", "application/javascript", "text/ecmascript"}
 # Every attribute that holds a URL a reader can follow (checked for https and ASCII).
 _URL_ATTRIBUTES = {"href", "src", "srcset", "poster", "data", "action", "formaction", "background", "cite", "ping"}
 
@@ -284,14 +284,14 @@ class _Checker:
         self.findings: list[Finding] = []
         self.inside = ""  # "in the <iframe srcdoc> document, " while checking one
 
-    def _report(self, line: int, problem: str, fix: str, section: str | None) -> None:
+    def _report(self, rule: str, line: int, problem: str, fix: str, section: str | None) -> None:
         problem = self.inside + problem
         source = self.sources.source(self.display, section)
         if source:
             problem += f"; the markup comes from {source}"
             fix = (f"remove it from {source}, or refer to a file of this site by a relative path: "
                    "a privacy page must not send its readers' requests to other hosts")
-        self.findings.append(Finding(self.display, line, RULE, problem, fix))
+        self.findings.append(Finding(self.display, line, rule, problem, fix))
 
     def load(self, raw: str, what: str, purpose: str, line: int, base: Base, section: str | None,
              base_line: int | None = None) -> Target | None:
@@ -302,7 +302,7 @@ class _Checker:
         if target.scheme == "data":
             if purpose in _DATA_ALLOWED:
                 return target
-            self._report(line, f"{what} opens a `data:` {target.data_type} document (`{shown[:60]}`), "
+            self._report("site.external-load", line, f"{what} opens a `data:` {target.data_type} document (`{shown[:60]}`), "
                          "which is not a file of this site and can load from anywhere", _GENERIC_FIX, section)
             return target
         if target.host is None or target.scheme not in ("http", "https"):
@@ -310,7 +310,7 @@ class _Checker:
                 return target
             if purpose == CLICK and target.scheme in ("mailto", "tel"):
                 return target
-            self._report(line, f"{what} loads `{shown[:80]}`, which is not a file of this site",
+            self._report("site.external-load", line, f"{what} loads `{shown[:80]}`, which is not a file of this site",
                          _GENERIC_FIX, section)
             return target
         if target.host != self.site_host:
@@ -319,7 +319,7 @@ class _Checker:
             moved = (f" (a relative URL, which the <base href> on line {base_line} sends to {target.host})"
                      if target.relative and base_line else f" from another host ({target.host})")
             fix = _KNOWN_SOURCES.get(target.host, _GENERIC_FIX)
-            self._report(line, f"{what} {how} `{shown[:100]}`{moved}", fix, section)
+            self._report("site.external-load", line, f"{what} {how} `{shown[:100]}`{moved}", fix, section)
         return target
 
     def any_url(self, raw: str, where: str, line: int) -> None:
@@ -360,7 +360,7 @@ class _Checker:
             if target is None or target.host is None:
                 return base, None  # the browser ignores a base it cannot use
             if target.host != self.site_host or target.scheme not in ("http", "https"):
-                self._report(line, f"<base href=\"{clean(href)}\"> makes every relative URL of the page "
+                self._report("site.external-load", line, f"<base href=\"{clean(href)}\"> makes every relative URL of the page "
                              f"(Material's own scripts and styles included) load from {target.host}",
                              "remove the <base> element: the site's pages need none", None)
                 return Base(target.scheme, target.host), line
@@ -387,10 +387,27 @@ class _Checker:
             self.css(attributes["style"], f"the style attribute of <{tag}>", line, base, section, base_line)
         if local == "style":
             self.css(element.text or "", f"<{tag}>", line, base, section, base_line)
+        self._inline_script(local, attributes, element, line, section)
         if namespace == HTML:
             self._html_element(local, attributes, load, line, base, section)
         elif namespace == SVG:
             self._svg_element(local, attributes, load, line, base, section, base_line)
+
+    def _inline_script(self, local: str, attributes: dict[str, str], element: ElementTree.Element, line: int,
+                       section: str | None) -> None:
+        """Script in the page itself: every page's CSP refuses it, so it could only fail or be an attack."""
+        fix = ("move the script into a file under overrides/assets/javascripts/ loaded with <script src>, "
+               "or remove it: every page's Content-Security-Policy refuses inline script")
+        kind = attributes.get("type", "").strip().lower()
+        if (local == "script" and "src" not in attributes and (element.text or "").strip()
+                and (kind in _SCRIPT_TYPES or kind.endswith("javascript") or kind.endswith("ecmascript"))):
+            self._report("site.inline-script", line, f"<{local}> holds an inline script", fix, section)
+        for name in attributes:
+            if name.startswith("on"):
+                self._report("site.inline-script", line, f"<{local} {name}=…> is an inline event handler", fix, section)
+        for name in ("href", "xlink:href", "src", "action", "formaction", "data"):
+            if clean(attributes.get(name, "")).lower().startswith("javascript:"):
+                self._report("site.inline-script", line, f"<{local} {name}> runs a `javascript:` URL", fix, section)
 
     def _html_element(self, local: str, attributes: dict[str, str], load, line: int, base: Base,
                       section: str | None) -> None:

@@ -48,7 +48,7 @@ def test_loads_from_another_host_are_found(html):
     '<link rel="icon" href="data:,">',
     '<img src="https://privacy.xometry.asia/logo.png">',
     '<div style="background:url(data:image/svg+xml;base64,AAAA)"></div>',
-    '<script>var x = "https://example.com/";</script>',
+    '<script type="application/json">{"url": "https://example.com/"}</script>',
 ])
 def test_links_and_own_files_are_fine(html):
     assert rules(html) == []
@@ -224,3 +224,34 @@ def test_a_built_page_names_the_section_file(project: Project):
     assert "Traceback" not in result.output
     lines = [line for line in result.output.splitlines() if "evil.test" in line]
     assert lines and all("docs/en/sections/rights.md" in line for line in lines), result.output
+
+
+@pytest.mark.parametrize("html", [
+    '<script>var x = "https://example.com/";</script>',
+    '<script type="module">import("./x.js")</script>',
+    '<svg><script>alert(1)</script></svg>',
+    '<img src="x.png" onerror="alert(1)">',
+    '<svg onload="alert(1)"></svg>',
+    '<a href="&#x6A;avascript:alert(1)">x</a>',
+    '<iframe src=" javascript:alert(1)"></iframe>',
+])
+def test_inline_script_the_csp_would_refuse_is_reported(html):
+    assert "site.inline-script" in rules(html)
+
+
+@pytest.mark.parametrize("html", [
+    '<script src="assets/javascripts/md-scope.0123456789.js" data-scope="."></script>',
+    '<script id="__config" type="application/json">{"base": "."}</script>',
+    '<a href="#rights" title="on the right">x</a>',
+    '<p>javascript: is only text here</p>',
+])
+def test_script_files_and_data_blocks_pass(html):
+    assert "site.inline-script" not in rules(html)
+
+
+def test_the_flagship_has_no_inline_script(flagship: Project):
+    pages = [path for path in flagship.site.rglob("*.html")]
+    assert len(pages) >= 10
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        assert [f.rule for f in check_html(text, display=path.name, site_host=HOST)] == []

@@ -88,6 +88,10 @@ _ENTRIES: list[tuple[str, str, str, str]] = [
 
     A privacy page must not send its readers' requests to third parties (and Google's hosts are unreachable in mainland China).""",
      _SITE),
+    ("site.inline-script", "policysite/external_hosts.py (hooks/site_guard.py, on the built site)", """A built page holds an inline script, an `on…=` event handler or a `javascript:` URL.
+
+    Every page's Content-Security-Policy refuses script that is not a file of this site, so it would fail in the reader's browser — or it is an attack.""",
+     _SITE),
     ("site.insecure-url", "policysite/external_hosts.py (hooks/site_guard.py, on the built site)", """A link on a built page is not https.
 
     WeChat's web-view refuses plain http links; browsers flag them.""", _SITE),
