@@ -97,7 +97,8 @@ def resolve(raw: str, base: Base) -> Target | None:
     if scheme == base.scheme and not re.match(r"[/\\]{2}", rest):
         # `https:foo` and `https:/foo` on an https page: a path on this host.
         return Target(text, scheme, base.host, relative=True)
-    host = _host_of(_SLASHES.sub("", rest, count=1))
     if scheme == "file":  # file:///x has an empty host, and is never a file of this site either
+        host = _host_of(rest[2:]) if re.match(r"[/\\]{2}", rest) else ""
         return Target(text, scheme, host, relative=False)
+    host = _host_of(_SLASHES.sub("", rest, count=1))
     return Target(text, scheme, host, relative=False) if host else None
