@@ -290,7 +290,8 @@ class _Checker:
         if source:
             problem += f"; the markup comes from {source}"
             fix = (f"remove it from {source}, or refer to a file of this site by a relative path: "
-                   "a privacy page must not send its readers' requests to other hosts")
+                   "a privacy page must not send its readers' requests to other hosts"
+                   if rule == "site.external-load" else f"in {source}, {fix}")
         self.findings.append(Finding(self.display, line, rule, problem, fix))
 
     def load(self, raw: str, what: str, purpose: str, line: int, base: Base, section: str | None,
