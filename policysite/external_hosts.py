@@ -109,17 +109,26 @@ class PageSources:
     prefixes: tuple[tuple[str, str], ...] = ()  # (URL prefix, language code), longest prefix first
     sections: dict[tuple[str, str], str] = field(default_factory=dict)  # (language, section id) → file
     intro: dict[str, str] = field(default_factory=dict)  # language → the introduction's file
+    texts: dict[str, str] = field(default_factory=dict)  # file → its text as written, to find the line
 
     @classmethod
     def of(cls, policy) -> PageSources:
         prefixes = sorted(((("" if language.default else f"{language.code}/"), language.code)
                            for language in policy.languages), key=lambda pair: -len(pair[0]))
-        sections, intro = {}, {}
+        sections, intro, texts = {}, {}, {}
         for (language, section_id), text in policy.texts.items():
             sections[(language, section_id)] = text.path
+            texts[text.path] = text.source
             if text.section.role == "intro":
                 intro[language] = text.path
-        return cls(tuple(prefixes), sections, intro)
+        return cls(tuple(prefixes), sections, intro, texts)
+
+    def line_of(self, source: str, needle: str) -> int | None:
+        """The first line of ``source`` holding ``needle`` (None when the file spells it differently)."""
+        text = self.texts.get(source)
+        if not needle or text is None or needle not in text:
+            return None
+        return text.count("\n", 0, text.index(needle)) + 1
 
     def source(self, page: str, section: str | None) -> str | None:
         """The file that wrote the content under heading ``section`` ("" = the introduction) of ``page``."""
@@ -284,11 +293,12 @@ class _Checker:
         self.findings: list[Finding] = []
         self.inside = ""  # "in the <iframe srcdoc> document, " while checking one
 
-    def _report(self, rule: str, line: int, problem: str, fix: str, section: str | None) -> None:
+    def _report(self, rule: str, line: int, problem: str, fix: str, section: str | None, needle: str = "") -> None:
         problem = self.inside + problem
         source = self.sources.source(self.display, section)
         if source:
-            problem += f"; the markup comes from {source}"
+            source_line = self.sources.line_of(source, needle)
+            problem += f"; the markup comes from {source}" + (f":{source_line}" if source_line else "")
             fix = (f"remove it from {source}, or refer to a file of this site by a relative path: "
                    "a privacy page must not send its readers' requests to other hosts"
                    if rule == "site.external-load" else f"in {source}, {fix}")
@@ -304,7 +314,7 @@ class _Checker:
             if purpose in _DATA_ALLOWED:
                 return target
             self._report("site.external-load", line, f"{what} opens a `data:` {target.data_type} document (`{shown[:60]}`), "
-                         "which is not a file of this site and can load from anywhere", _GENERIC_FIX, section)
+                         "which is not a file of this site and can load from anywhere", _GENERIC_FIX, section, shown)
             return target
         if target.host is None or target.scheme not in ("http", "https"):
             if target.scheme == "about" and purpose != SCRIPT:
@@ -312,7 +322,7 @@ class _Checker:
             if purpose == CLICK and target.scheme in ("mailto", "tel"):
                 return target
             self._report("site.external-load", line, f"{what} loads `{shown[:80]}`, which is not a file of this site",
-                         _GENERIC_FIX, section)
+                         _GENERIC_FIX, section, shown)
             return target
         if target.host != self.site_host:
             how = ("sends a request to" if purpose == CLICK else
@@ -320,7 +330,7 @@ class _Checker:
             moved = (f" (a relative URL, which the <base href> on line {base_line} sends to {target.host})"
                      if target.relative and base_line else f" from another host ({target.host})")
             fix = _KNOWN_SOURCES.get(target.host, _GENERIC_FIX)
-            self._report("site.external-load", line, f"{what} {how} `{shown[:100]}`{moved}", fix, section)
+            self._report("site.external-load", line, f"{what} {how} `{shown[:100]}`{moved}", fix, section, shown)
         return target
 
     def any_url(self, raw: str, where: str, line: int) -> None:
@@ -402,13 +412,16 @@ class _Checker:
         kind = attributes.get("type", "").strip().lower()
         if (local == "script" and "src" not in attributes and (element.text or "").strip()
                 and (kind in _SCRIPT_TYPES or kind.endswith("javascript") or kind.endswith("ecmascript"))):
-            self._report("site.inline-script", line, f"<{local}> holds an inline script", fix, section)
+            self._report("site.inline-script", line, f"<{local}> holds an inline script", fix, section,
+                         (element.text or "").strip().splitlines()[0])
         for name in attributes:
             if name.startswith("on"):
-                self._report("site.inline-script", line, f"<{local} {name}=…> is an inline event handler", fix, section)
+                self._report("site.inline-script", line, f"<{local} {name}=…> is an inline event handler", fix, section,
+                             f"{name}=")
         for name in ("href", "xlink:href", "src", "action", "formaction", "data"):
             if clean(attributes.get(name, "")).lower().startswith("javascript:"):
-                self._report("site.inline-script", line, f"<{local} {name}> runs a `javascript:` URL", fix, section)
+                self._report("site.inline-script", line, f"<{local} {name}> runs a `javascript:` URL", fix, section,
+                             clean(attributes[name]))
 
     def _html_element(self, local: str, attributes: dict[str, str], load, line: int, base: Base,
                       section: str | None) -> None:

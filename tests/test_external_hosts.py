@@ -210,6 +210,10 @@ def test_findings_name_the_section_file_that_wrote_the_markup():
     assert "comes from" not in found[1].problem  # the header is the template's
     assert found[4].problem.endswith("the markup comes from docs/en/sections/intro.md")
     assert found[6].problem.endswith("the markup comes from docs/en/sections/rights.md")
+    with_text = PageSources(sources.prefixes, sources.sections, sources.intro,
+                            {"docs/en/sections/rights.md": "# Rights\n\n<p style=\"background:url(//evil.test/r)\">\n"})
+    (finding,) = [f for f in check_html(html, display="en/index.html", site_host=HOST, sources=with_text) if f.line == 6]
+    assert finding.problem.endswith("the markup comes from docs/en/sections/rights.md:3")
     assert "docs/en/sections/rights.md" in found[6].fix
     assert "comes from" not in found[8].problem
     archived = check_html(html, display="archive/2024-11-18/webview/index.html", site_host=HOST, sources=sources)
@@ -223,7 +227,10 @@ def test_a_built_page_names_the_section_file(project: Project):
     assert result.returncode != 0
     assert "Traceback" not in result.output
     lines = [line for line in result.output.splitlines() if "evil.test" in line]
-    assert lines and all("docs/en/sections/rights.md" in line for line in lines), result.output
+    assert len(lines) == 2, result.output  # the full page and the web-view
+    source_line = project.read("docs/en/sections/rights.md").split("evil.test")[0].count("\n") + 1
+    assert all(f"the markup comes from docs/en/sections/rights.md:{source_line}" in line for line in lines), lines
+    assert {line.split(":")[0] for line in lines} == {"en/index.html", "en/webview/index.html"}
 
 
 @pytest.mark.parametrize("html", [
