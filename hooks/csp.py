@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
 
 from policysite import csp
 
@@ -17,6 +18,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     return None
 
 
-def on_env(env: Environment, /, *, config: MkDocsConfig, files) -> Environment:
+def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
     env.filters["csp_webview"] = csp.webview
     return env
