@@ -326,6 +326,20 @@ def test_footer_prints_legal_name_and_email_as_text(value: str) -> None:
     assert " ".join("".join(footer.itertext()).split()).startswith("© " + " ".join(value.split()))
 
 
+@pytest.mark.parametrize("value", HOSTILE + ["</title><script>alert(1)</script>"])
+@pytest.mark.parametrize("from_meta", [True, False])
+def test_page_titles_print_as_text(value: str, from_meta: bool) -> None:
+    """Material prints `page.title | striptags` raw, and striptags turns `&lt;` back into `<`."""
+    template = _environment().get_template("main.html")
+    title = html_text(value)  # a page title is HTML text (hooks/generated_pages.py, rendered headings)
+    page = SimpleNamespace(meta={"title": title} if from_meta else {}, title=title, is_homepage=False)
+    context = template.new_context({"page": page, "config": SimpleNamespace(site_name="Site & <Name>")})
+    html = "".join(template.blocks["htmltitle"](context))
+    tree = html5lib.parse(f"<head>{html}</head>", namespaceHTMLElements=False)
+    assert [_local(e.tag) for e in tree.find("head")] == ["title"]
+    assert tree.find(".//title").text == " ".join(value.split()) + " - Site & <Name>"
+
+
 @pytest.mark.parametrize("value", HOSTILE)
 def test_language_menu_prints_names_and_codes_as_text(value: str) -> None:
     config = SimpleNamespace(theme={"icon": {}}, extra=SimpleNamespace(alternate=[{"name": value, "lang": value,
