@@ -294,6 +294,18 @@ def test_inventory_cells_are_text() -> None:
     assert html.count("<br>") == 1
 
 
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_the_redline_shows_escaped_values_as_the_reader_sees_them(language: str) -> None:
+    """Filled data is escaped in the frozen text; the redline must not escape it a second time."""
+    from policysite.archive.diff import redline
+    old = "# " + markdown_inline('A & B <Co> "Asia"') + "\n\nText one.\n"
+    new = "# " + markdown_inline('A & C <Co> "Asia"') + "\n\nText one.\n"
+    html = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS).convert(redline(old, new, language).markdown)
+    shown = _text(html)
+    assert "&amp;" not in shown and "&lt;" not in shown and "&#34;" not in shown
+    assert "<Co>" in shown and '"Asia"' in shown and "co" not in _elements(html)
+
+
 # --- escaping: the real templates, as MkDocs renders them -------------------------------------------
 
 def _environment():
