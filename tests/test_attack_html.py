@@ -112,6 +112,13 @@ BAD: list[tuple[str, str, int]] = [
     ("object-in-table", "<table><tr><td><object data=\"/x68\"></object></td></tr></table>", 0),
     ("template", "<template><script>alert(69)</script></template>", 0),
     ("portal", "<portal src=\"/x70\"></portal>", 0),
+    ("doctype", "<!DOCTYPE html>", 0),
+    ("cdata", "<![CDATA[<script>alert(72)</script>]]>", 0),
+    ("processing-instruction", "<?php echo 73 ?>", 0),
+    ("conditional-comment", "<![if !IE]><script>alert(74)</script><![endif]>", 0),
+    ("keygen-isindex", "<keygen name=\"x75\"><isindex action=\"/x75\">", 0),
+    ("math-maction", "<math><maction actiontype=\"statusline\" xlink:href=\"javascript:alert(76)\">x</maction></math>", 0),
+    ("unreadable-declaration", "<![= 77 <a href=\"javascript:alert(77)\">x</a>", 0),
 ]
 
 GOOD: list[tuple[str, str]] = [

@@ -209,6 +209,22 @@ class _SourceParser(HTMLParser):
         # `<div/>` does not close a div in HTML: the slash is ignored, the div stays open.
         self.handle_starttag(tag, attrs)
 
+    def handle_decl(self, decl: str) -> None:
+        self._hidden(f"<!{decl}>")
+
+    def unknown_decl(self, data: str) -> None:
+        self._hidden(f"<![{data}]]>" if data.startswith("CDATA[") else f"<![{data}]>")
+
+    def handle_pi(self, data: str) -> None:
+        self._hidden(f"<?{data}>")
+
+    def _hidden(self, markup: str) -> None:
+        # Browsers read these as comments: the words are hidden from readers but published in the source.
+        self.scan.problems.append(Problem("!", None, markup, self.getpos()[0],
+                                          f"`{_short(markup, 40)}` is not text: browsers hide it like a comment, "
+                                          "but it is published in the page source",
+                                          "delete it; notes for reviewers belong in REVIEW-NOTES.md"))
+
     def handle_endtag(self, tag: str) -> None:
         line = self.getpos()[0]
         if tag not in ALLOWED_TAGS or tag in VOID:
@@ -253,16 +269,36 @@ def _scan(document: Document) -> _Scan:
     cached = document.cache.get("html")
     if cached is not None:
         return cached
-    scan = _Scan()
     seen = ["" if line.kind in ("code", "fence") else _masked_line(line.raw) for line in document.lines]
-    parser = _SourceParser(scan)
-    parser.feed("\n".join(seen))
-    parser.finish()
+    scan = _read(seen)
     # Lines the tokenizer did not read in full: Markdown may still publish them as HTML
     # (Python-Markdown has no fenced code here, and an HTML block keeps indented lines).
     hidden = {line.number for line, text in zip(document.lines, seen) if text != line.raw}
     _rendered(document, scan, hidden)
     document.cache["html"] = scan
+    return scan
+
+
+def _read(lines: list[str]) -> _Scan:
+    """Tokenize the section; where html.parser gives up (some `<!` forms, e.g. `<![=`), report and read on."""
+    unreadable: list[int] = []
+    while True:
+        scan = _Scan()
+        parser = _SourceParser(scan)
+        try:
+            parser.feed("\n".join(lines))
+            parser.finish()
+            break
+        except AssertionError:
+            line, column = parser.getpos()
+            if len(unreadable) >= 50 or not lines[line - 1][column:].startswith("<"):
+                unreadable.append(line)
+                break
+            unreadable.append(line)
+            lines = [*lines[:line - 1], lines[line - 1][:column] + " " + lines[line - 1][column + 1:], *lines[line:]]
+    scan.problems += [Problem("!", None, None, line,
+                              "this markup cannot be read as HTML, so what a browser makes of it is unknown",
+                              "delete the `<!…` here, or write `&lt;` for a literal `<`") for line in unreadable]
     return scan
 
 
@@ -283,8 +319,11 @@ def _rendered(document: Document, scan: _Scan, hidden: set[int]) -> None:
     """Add what only the rendered HTML shows (links and attributes Markdown wrote) at the line that wrote it."""
     masked = mask(document.text.source)[0].replace(PLACEHOLDER, _FILLED)
     parser = _RenderedParser()
-    parser.feed(markdown.Markdown(extensions=MARKDOWN_EXTENSIONS).convert(masked))
-    parser.close()
+    try:
+        parser.feed(markdown.Markdown(extensions=MARKDOWN_EXTENSIONS).convert(masked))
+        parser.close()
+    except AssertionError:
+        pass  # the same markup, reported by the pass over the section as written
     seen = Counter(problem.key for problem in scan.problems)
     lines = masked.split("\n")
     for problem in parser.problems:
