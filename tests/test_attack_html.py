@@ -14,6 +14,7 @@ the feeds and policy.json carry them too) — and must come out as text.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import os
 import shutil
@@ -29,11 +30,15 @@ import html5lib
 import markdown
 import pytest
 import yaml
+from hypothesis import given, settings, strategies as st
 
 from conftest import PROJECT, Project, copy_project
 from policysite.assemble import inventory_table
 from policysite.escape import html_text, markdown_inline
-from policysite.rules.html import MARKDOWN_EXTENSIONS, tag_problems
+from policysite.model import Section, SectionText
+from policysite.rules.html import MARKDOWN_EXTENSIONS, _scan, tag_problems
+from policysite.rules.markdown import parse
+from policysite.rules.registry import Document
 from rulefixtures import TODAY, judged, materialise
 
 SECTION = "docs/zh/sections/updates.md"
@@ -236,6 +241,43 @@ def test_a_tag_nh3_keeps_whole_has_no_problem_and_one_it_strips_has_one_per_remo
     assert [p.attribute for p in tag_problems("td", '<td style="text-align: left;">', [("style", "text-align: left;")], 1)] == []
 
 
+HTML_TOKENS = ["<", ">", "</", "/>", "<!--", "-->", "<![", "<!", "<?", "]]>", "=", '"', "'", "&", "&#", ";", "script",
+               "div", "a ", "href", " on", "javascript:", " ", "\n", "\n\n", "`", "[", "](", ")", "{", "}", "\\", "    ",
+               "```", "{{ contact.email }}", "<div>", "</div>", "<span class=x>", "</span>", "<table><tr><td>"]
+
+
+@given(st.lists(st.one_of(st.sampled_from(HTML_TOKENS), st.text(max_size=8)), max_size=60).map("".join))
+@settings(max_examples=300, deadline=None)
+def test_any_markup_gets_findings_never_a_traceback(source: str) -> None:
+    text = SectionText(Section("updates", "updates", 1), "zh", SECTION, source, None, 0)
+    scan = _scan(Document(text, parse(source)))
+    lines = source.count("\n") + 1
+    assert all(1 <= problem.line <= lines for problem in scan.problems)
+    assert all(1 <= line <= lines for line, _, _ in scan.nesting)
+
+
+_PRINTABLE = st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=40)
+
+
+@given(_PRINTABLE)
+@settings(max_examples=300, deadline=None)
+def test_any_value_stays_literal_text_in_markdown(value: str) -> None:
+    html = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS).convert("# x " + markdown_inline(value))
+    assert _elements(html) == ["html", "head", "body", "h1"]
+    assert _text(html) == " ".join(("x " + value).split())
+
+
+@given(_PRINTABLE)
+@settings(max_examples=200, deadline=None)
+def test_any_value_stays_text_in_the_footer(value: str) -> None:
+    policy = {"legal_name": value, "email": value, "updated_iso": "2025-01-01", "updated": "x", "version": 1,
+              "labels": {"updated": "u", "version": "v", "contact": "c"}}
+    html = _render("partials/copyright.html", config=SimpleNamespace(extra={"policy": policy}))
+    footer = html5lib.parse(html, namespaceHTMLElements=False).find(".//div[@class='md-copyright policy-footer']")
+    assert [e.tag for e in footer.iter()] == ["div", "div", "div", "time", "div", "a"]
+    assert footer.find(".//a").get("href") == f"mailto:{value}" and footer.find(".//a").text == (value or None)
+
+
 # --- escaping: the functions ----------------------------------------------------------------------
 
 HOSTILE = [
@@ -315,6 +357,7 @@ def test_the_redline_shows_escaped_values_as_the_reader_sees_them(language: str)
 
 # --- escaping: the real templates, as MkDocs renders them -------------------------------------------
 
+@functools.lru_cache(maxsize=1)
 def _environment():
     """MkDocs' own Jinja environment for this theme (not autoescaped), with the `url` filter."""
     from mkdocs.config import load_config
