@@ -618,3 +618,18 @@ def test_policy_json_parses_and_carries_the_values_exactly(hostile_site: Project
 def test_the_sitemap_parses(hostile_site: Project) -> None:
     sitemap = ET.fromstring((hostile_site.site / "sitemap.xml").read_bytes())
     assert len(sitemap) >= 4
+
+
+def test_a_summary_with_a_control_character_is_refused_before_it_reaches_the_feed(tmp_path: Path) -> None:
+    """A control character would make feed.xml unreadable to every XML parser; the release refuses it."""
+    from archive_support import edit_text, never_released, release, snapshot
+    project = never_released(copy_project(tmp_path / "project"))
+    assert release(project, today="2025-02-20").returncode == 0
+    edit_text(project)
+    before = snapshot(project.root)
+    for character in ("\x0b", "\x1b", "\u202e", "\ufeff"):  # a refused release writes nothing: one project serves all
+        result = release(project, "--effective", "2025-03-01", "--summary", f"zh=明确了身份核实{character}。",
+                         "--summary", "en=Clarifies identity checks.", today="2025-03-01")
+        assert result.returncode == 1 and "Traceback" not in result.output, result.output
+        assert "the change summary for zh holds an invisible or control character" in result.output
+        assert snapshot(project.root) == before
