@@ -633,3 +633,11 @@ def test_a_summary_with_a_control_character_is_refused_before_it_reaches_the_fee
         assert result.returncode == 1 and "Traceback" not in result.output, result.output
         assert "the change summary for zh holds an invisible or control character" in result.output
         assert snapshot(project.root) == before
+
+
+def test_allowed_html_does_not_hide_an_unfinished_sentence(tmp_path: Path) -> None:
+    """A tag line is not a sentence, but a paragraph that opens with inline HTML still is one."""
+    found, starts = _judged_with(tmp_path, ["<div class=\"note\">", "<strong>注意</strong>：我们会在变更后",
+                                            "我们会通知您。<br>", "</div>"])
+    unfinished = [f.line for f in found if f.rule == "consistency.unfinished-sentence"]
+    assert unfinished == [starts[1]], [f.format() for f in found]

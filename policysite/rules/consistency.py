@@ -361,8 +361,10 @@ def list_intro(context: Context) -> Iterator[Hit]:
                           "add the list under it, or end the sentence with 。/.")
 
 
-# A line that starts with an HTML tag is an HTML block to Python-Markdown; tags after the last word are not words.
-_HTML_BLOCK = re.compile(r"^\s*</?[A-Za-z][^<>]*>")
+# A line that starts with a block-level tag is an HTML block to Python-Markdown (a paragraph that
+# starts with <strong> is still a paragraph); tags after the last word are not words.
+_HTML_BLOCK = re.compile(r"^\s*</?(?:address|article|aside|blockquote|details|dialog|div|dl|fieldset|figure|footer|form"
+                         r"|h[1-6]|header|hr|main|nav|ol|p|pre|section|summary|table|ul)\b[^<>]*>", re.IGNORECASE)
 _TRAILING_TAGS = re.compile(r"(?:\s*</?[A-Za-z][^<>]*>)+\s*$")
 
 
