@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .escape import markdown_inline
 from .labels import labels, section_number
 from .model import Section, SectionText
 
@@ -33,7 +34,8 @@ def inventory_table(inventory: dict[str, Any] | None) -> str:
         return ""
     columns = list(inventory["columns"])
     def cell(value: Any) -> str:
-        return str(value).replace("|", "\\|").replace("\n", "<br>")
+        # Data, not Markdown: each line is literal text; the line breaks are the build's own <br>.
+        return "<br>".join(markdown_inline(line) for line in str(value).splitlines())
     header = "| " + " | ".join(cell(inventory["columns"][c]) for c in columns) + " |"
     rule = "|" + "|".join(" --- " for _ in columns) + "|"
     rows = ["| " + " | ".join(cell(row[c]) for c in columns) + " |" for row in inventory["rows"]]
@@ -81,7 +83,7 @@ def sub_heading_ids(body: str, section_id: str) -> list[str]:
 
 
 def assemble_page(title: str, texts: list[SectionText], language: str) -> str:
-    parts = [f"# {title}"]
+    parts = [f"# {markdown_inline(title)}"]  # the title comes from data: literal text
     for text in texts:
         if text.title is not None:
             parts.append(f"## {heading_text(text.section, text.title, language)} {{#{text.section.id}}}")

@@ -45,4 +45,7 @@ def test_none_of_them_can_be_waived_and_each_says_why() -> None:
     for rule in elsewhere:
         assert not rule.waivable and len(rule.not_waivable) > 40, rule.id
         assert rule.checked_in.startswith("policysite/"), rule.id
-    assert all(rule.waivable for rule in RULES.values() if rule.check is not None)
+    # Of the rules that judge the text, only those guarding readers' browsers cannot be waived.
+    fix_only = {rule.id for rule in RULES.values() if rule.check is not None and not rule.waivable}
+    assert fix_only == {"section.html", "section.html-nesting"}
+    assert all(len(RULES[rule_id].not_waivable) > 40 for rule_id in fix_only)

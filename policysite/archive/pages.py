@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from ..dates import long_date
+from ..escape import markdown_inline
 from ..model import GeneratedPage, Language, Policy
 from .diff import redline
 from .stage import ArchiveView
@@ -86,6 +87,11 @@ def _date(policy: Policy, language: str, day: dt.date) -> str:
     return long_date(day, policy.language(language).locale)
 
 
+def _link(href: str, label: Markup | str) -> Markup:
+    """``<a href>`` with both the address and the label escaped (a label that is Markup stays as is)."""
+    return Markup('<a href="{}">{}</a>').format(href, label)
+
+
 def _summary_html(summary: str) -> Markup:
     return Markup("<br>").join(escape(line) for line in summary.strip().splitlines())
 
@@ -154,23 +160,23 @@ def _period(policy: Policy, language: str, version: PolicyVersion) -> Markup:
 def _index_page(policy: Policy, view: ArchiveView, language: Language, versions: list[PolicyVersion]) -> GeneratedPage:
     code = language.code
     here = site_path(language, INDEX_PATH)
-    title = str(say(code, "index_title"))
+    title = say(code, "index_title").unescape()
     rows = []
     for version in reversed(versions):
         page = site_path(language, version.path)
-        links = [f'<a href="{relative(here, page)}">{say(code, "read")}</a>']
+        links = [_link(relative(here, page), say(code, "read"))]
         if view.predecessor(version, code) is not None:
-            links.append(f'<a href="{relative(here, page + "changes/")}">{say(code, "changes")}</a>')
-        links.append(f'<a href="{relative(here, text_path(version, code))}">{say(code, "text")}</a>')
+            links.append(_link(relative(here, page + "changes/"), say(code, "changes")))
+        links.append(_link(relative(here, text_path(version, code)), say(code, "text")))
         summary = _summary_html(version.summary(code)) or say(code, "first_version")
         rows.append(
             f'<tr class="archive-row archive-row--{version.status}">'
             f'<td>{say(code, "version_n", version=version.version)}<br><small>{_status_label(code, version)}</small></td>'
             f'<td>{_period(policy, code, version)}</td><td>{summary}</td><td>{" · ".join(links)}</td></tr>')
     head = "".join(f"<th>{say(code, key)}</th>" for key in ("col_version", "col_period", "col_summary", "col_links"))
-    feed = relative(here, site_path(language, "feed.xml"))
+    feed = _link(relative(here, site_path(language, "feed.xml")), say(code, "feed"))
     intro = say(code, "index_intro", manifest=relative(here, "policy.json"))
-    markdown = (f"# {title}\n\n<p>{intro} <a href=\"{feed}\">{say(code, 'feed')}</a></p>\n\n"
+    markdown = (f"# {markdown_inline(title)}\n\n<p>{intro} {feed}</p>\n\n"
                 f'<div class="md-typeset__table"><table class="archive-table"><thead><tr>{head}</tr></thead>'
                 f'<tbody>{"".join(rows)}</tbody></table></div>\n')
     return GeneratedPage(language=code, path=INDEX_PATH, markdown=markdown, title=title, template=TEMPLATE,
@@ -178,8 +184,9 @@ def _index_page(policy: Policy, view: ArchiveView, language: Language, versions:
 
 
 def version_title(policy: Policy, language: str, version: PolicyVersion) -> str:
-    return str(say(language, "version_title", title=version.texts[language].title,
-                   date=_date(policy, language, version.effective)))
+    """Plain text, like every GeneratedPage title (hooks/generated_pages.py escapes it for the page)."""
+    return say(language, "version_title", title=version.texts[language].title,
+               date=_date(policy, language, version.effective)).unescape()
 
 
 def _version_page(policy: Policy, view: ArchiveView, language: Language, version: PolicyVersion) -> GeneratedPage:
@@ -216,7 +223,7 @@ def _changes_page(policy: Policy, view: ArchiveView, language: Language, version
     here = site_path(language, path)
     new, old = _date(policy, code, version.effective), _date(policy, code, previous.effective)
     marked = redline(previous.texts[code].body, version.texts[code].body, code)
-    title = str(say(code, "changes_title", title=version.texts[code].title, date=new))
+    title = say(code, "changes_title", title=version.texts[code].title, date=new).unescape()
     paragraphs = [say(code, "changes_intro", version=version.version, previous=previous.version, new=new, old=old,
                       count=len(marked.changes)),
                   say(code, "legend", new=new, old=old)]
@@ -228,7 +235,7 @@ def _changes_page(policy: Policy, view: ArchiveView, language: Language, version
         Markup('<a href="{}">{}</a>').format(relative(here, site_path(language, previous.path)),
                                              say(code, "version_title", title=previous.texts[code].title, date=old)),
     ]))
-    markdown = f"# {title}\n\n{_box('changes', paragraphs)}\n\n{marked.markdown}"
+    markdown = f"# {markdown_inline(title)}\n\n{_box('changes', paragraphs)}\n\n{marked.markdown}"
     return GeneratedPage(language=code, path=path, markdown=markdown, title=title, template=TEMPLATE,
                          meta=_meta(policy, version, "changes", path, noindex=True))
 

@@ -361,6 +361,13 @@ def list_intro(context: Context) -> Iterator[Hit]:
                           "add the list under it, or end the sentence with 。/.")
 
 
+# A line that starts with a block-level tag is an HTML block to Python-Markdown (a paragraph that
+# starts with <strong> is still a paragraph); tags after the last word are not words.
+_HTML_BLOCK = re.compile(r"^\s*</?(?:address|article|aside|blockquote|details|dialog|div|dl|fieldset|figure|footer|form"
+                         r"|h[1-6]|header|hr|main|nav|ol|p|pre|section|summary|table|ul)\b[^<>]*>", re.IGNORECASE)
+_TRAILING_TAGS = re.compile(r"(?:\s*</?[A-Za-z][^<>]*>)+\s*$")
+
+
 @rule("consistency.unfinished-sentence", Severity.WARNING)
 def unfinished_sentence(context: Context) -> Iterator[Hit]:
     """A paragraph or list item that stops mid-sentence: it ends with `，`/`,` or with no closing punctuation.
@@ -372,7 +379,9 @@ def unfinished_sentence(context: Context) -> Iterator[Hit]:
         for block in document.blocks:
             if block.kind not in ("text", "item"):
                 continue
-            text = block.text.rstrip()
+            if _HTML_BLOCK.match(block.first.text):
+                continue  # raw HTML (section.html judges it): a tag line is not a sentence
+            text = _TRAILING_TAGS.sub("", block.text.rstrip())
             if not text or only_placeholders(text) or text.endswith(PLACEHOLDER):
                 continue
             stripped = text.rstrip(_CLOSERS).rstrip()
