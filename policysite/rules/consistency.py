@@ -73,6 +73,9 @@ def deadline(context: Context) -> Iterator[Hit]:
 
     The deadline is one fact, kept once in data (`contact.response_days`);
     typed copies drift apart and make the policy promise different things.
+    A shorter deadline for one request (`7个工作日`, `15天` against 15
+    working days) keeps the promise and passes, unless the text states
+    other deadlines as well.
     """
     days = context.data("contact", "response_days")
     for language in context.languages:
@@ -81,9 +84,19 @@ def deadline(context: Context) -> Iterator[Hit]:
             others = sorted({f"{o.text} ({o.path.rsplit('/', 1)[-1]}:{o.line})" for o in found
                              if (o.days, o.working) != (item.days, item.working)})
             elsewhere = f"; elsewhere the text says {', '.join(others)}" if others else ""
+            stricter = isinstance(days, int) and (item.days < days or item.days == days and not item.working)
+            if stricter and not others:
+                continue  # a shorter promise for one request keeps the general one: not a conflict
             if isinstance(days, int) and (item.days, item.working) == (days, True):
                 yield Hit(item.path, item.line, f"the deadline `{item.text}` is typed in the text{elsewhere}",
                           "write `{{ contact.response_days }}` so every deadline comes from data/contact.yml")
+            elif stricter:
+                yield Hit(item.path, item.line,
+                          f"the deadline `{item.text}` ({_describe(item.days, item.working)}) is stricter than "
+                          f"data/contact.yml `response_days` ({days} working days), but the text states other "
+                          f"deadlines too{elsewhere}",
+                          "check which deadline applies to which request; write `{{ contact.response_days }}` "
+                          "where the general deadline is meant")
             else:
                 yield Hit(item.path, item.line,
                           f"the deadline `{item.text}` ({_describe(item.days, item.working)}) differs from "
@@ -334,31 +347,48 @@ def fact_literal(context: Context) -> Iterator[Hit]:
 # ---------------------------------------------------------------- lists and sentences
 
 _INTRODUCES = re.compile(r"[：:]\s*$")
+# `……如下。`, `包括以下几类。`, `as follows.`: a sentence that ends in announcing a list.
+_ANNOUNCES = re.compile(r"(?:如下|(?<![\d一二三四五六七八九十岁年元级])以下(?!简称|称|统称)[^，,。；;：:“”《》]{0,8}?)[。.]\s*$|\bas follows\.\s*$", re.IGNORECASE)
 _FIELD = re.compile(r"^[^，。,.；;：:]{1,12}[：:]\s*[^，。,；;：:]{1,40}$")
 _TERMINAL = "。！？；：.!?;:…"
 _CLOSERS = "”’」』）)】]》\"'*_`"
 
 
+def _heading_level_at(document: Document, index: int) -> int:
+    """The level of the heading the block at ``index`` sits under (0 before any heading)."""
+    for block in reversed(document.blocks[:index]):
+        if block.kind == "heading":
+            return block.first.level
+    return 0
+
+
 @rule("consistency.list-intro", Severity.WARNING)
 def list_intro(context: Context) -> Iterator[Hit]:
-    """A line that announces a list (ends with `：` or `:`) and is not followed by one.
+    """A line that announces a list (ends with `：`, `:` or `如下。`/`以下…。`) and is not followed by one.
 
     The list was lost in conversion, or the sentence was cut: either way the
-    reader is promised items that never come.
+    reader is promised items that never come. A heading after the line counts
+    as the list only when it is deeper than the heading the line sits under.
     """
+    from .structure import contents_lines
     for document in context.documents:
         blocks = document.blocks
+        toc = contents_lines(context, document)
         for index, block in enumerate(blocks):
-            if block.kind == "heading" or not _INTRODUCES.search(block.text.replace(PLACEHOLDER, "")) \
-                    or block.text.endswith(PLACEHOLDER):
+            text = block.text.replace(PLACEHOLDER, "")
+            if block.kind == "heading" or block.text.endswith(PLACEHOLDER) or not (
+                    _INTRODUCES.search(text) or _ANNOUNCES.search(text)):
                 continue
             following = blocks[index + 1] if index + 1 < len(blocks) else None
             nested = following is not None and following.kind == "item" and (
                 block.kind != "item" or following.first.level >= block.first.level)
-            if following is None or not (nested or following.kind in ("table", "heading")
-                                         or only_placeholders(following.text)):
-                yield Hit(document.path, block.last.number, "the line ends with a colon but no list follows",
-                          "add the list under it, or end the sentence with 。/.")
+            deeper = following is not None and following.kind == "heading" and \
+                following.first.level > _heading_level_at(document, index)
+            if following is None or not (nested or deeper or following.kind == "table"
+                                         or only_placeholders(following.text) or following.first.number in toc):
+                yield Hit(document.path, block.last.number,
+                          "the line announces a list (it ends with a colon or “as follows”) but no list follows",
+                          "add the list under it, or end the sentence without announcing one")
 
 
 @rule("consistency.unfinished-sentence", Severity.WARNING)
@@ -368,9 +398,11 @@ def unfinished_sentence(context: Context) -> Iterator[Hit]:
     Conversion from Word often cuts a sentence at a page or field break; the
     missing half may be a condition the promise depends on.
     """
+    from .structure import contents_lines
     for document in context.documents:
+        toc = contents_lines(context, document)  # a typed table of contents is one finding of its own
         for block in document.blocks:
-            if block.kind not in ("text", "item"):
+            if block.kind not in ("text", "item") or block.first.number in toc:
                 continue
             text = block.text.rstrip()
             if not text or only_placeholders(text) or text.endswith(PLACEHOLDER):
