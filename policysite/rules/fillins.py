@@ -22,9 +22,14 @@ _OPERATOR = re.compile(r"[“\"「]\s*(我们|[Ww]e|[Uu]s)\s*[”\"」]")
 _DEFINING = re.compile(r"以下简称|以下称|下称|简称|统称|以下|hereinafter(?: referred to as)?|referred to as|\bor\b|,|，")
 
 
+# `【特别提示】`, `【重要】`: a short label in 【】 opening a paragraph is emphasis, not a fill-in.
+_LABEL = re.compile(r"^\s*【([\u4e00-\u9fff]{0,6}(?:提示|须知|说明|声明|注意|提醒|重要|导读|概要|摘要|前言|引言|定义|释义|事项|必读))】")
+
+
 def find_blanks(text: str) -> Iterator[str]:
     """The problem sentence for every unfilled fill-in in ``text``."""
-    seen: list[tuple[int, int]] = []
+    label = _LABEL.match(text)
+    seen: list[tuple[int, int]] = [label.span()] if label else []
     for pattern, problem in _BLANKS:
         for match in pattern.finditer(text):
             span = match.span()
@@ -37,6 +42,8 @@ def find_blanks(text: str) -> Iterator[str]:
 @rule("placeholder.unfilled")
 def unfilled(context: Context) -> Iterator[Hit]:
     """Unfilled template fill-ins: `【】`, text still in `【…】`, `[2023]年[11]月[01]日`, `XX`, `TODO`, `待定`, `____`.
+
+    A short label opening a paragraph (`【特别提示】`, `【重要】`) is emphasis and passes.
 
     Templates mark what a drafter must fill in; a published policy that still
     shows the marks tells readers the text was never finished, and the fact
