@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from typing import Iterator, NamedTuple
 
 from ..findings import Severity
@@ -122,12 +123,23 @@ def _numbering(context: Context, document: Document) -> Iterator[tuple[Marker, s
         if len({m.value for m in group if m.family == "digit" and m.style == "1."}) == 1 \
                 and sum(m.style == "1." for m in group) > 1:
             group = [m for m in group if m.style != "1."]  # `1.` on every item: Markdown numbers them itself
-        last: dict[str, Marker] = {}
+        last: dict[str, Marker] = {}  # per style: (1) and 1、 are two levels, each counting on its own
         for marker in group:
-            before = last.get(marker.family)
-            last[marker.family] = marker
+            before = last.get(marker.style)
+            last[marker.style] = marker
             if before is None:
-                if marker.value != 1:
+                if marker.value == 1:
+                    continue
+                # （一）（二）三、: a new style that goes on counting another of its family is one level, mixed.
+                other = next((m for m in reversed(group[:group.index(marker)]) if m.family == marker.family
+                              and m.style != marker.style and m.value == marker.value - 1), None)
+                if other is not None:
+                    found.append((marker, "style", f"`{marker.written}` follows `{other.written}` "
+                                  f"(line {other.line}) in another numbering style",
+                                  f"number the items of one level alike: write "
+                                  f"`{_written(other.family, other.style, marker.value)}`"))
+                    last[other.style] = marker._replace(style=other.style)
+                else:
                     found.append((marker, "gap", f"the numbering starts at `{marker.written}`",
                                   f"check whether items are missing before it, or renumber from "
                                   f"`{_written(marker.family, marker.style, 1)}`"))
@@ -136,11 +148,8 @@ def _numbering(context: Context, document: Document) -> Iterator[tuple[Marker, s
                 continue  # a new list starts
             expected = _written(marker.family, before.style, before.value + 1)
             if marker.value == before.value + 1:
-                if marker.style != before.style:
-                    found.append((marker, "style", f"`{marker.written}` follows `{before.written}` "
-                                  f"(line {before.line}) in another numbering style",
-                                  f"number the items of one level alike: write `{expected}`"))
-            elif marker.value == before.value:
+                continue
+            if marker.value == before.value:
                 found.append((marker, "gap", f"`{marker.written}` repeats the number of line {before.line}",
                               f"check the order and renumber: this item is `{expected}`"))
             else:
@@ -188,7 +197,8 @@ def empty_section(context: Context) -> Iterator[Hit]:
     it was lost in conversion or never written.
     """
     for document in context.documents:
-        headings = [(i, b) for i, b in enumerate(document.blocks) if b.kind == "heading"]
+        toc = contents_lines(context, document)  # reported once as structure.typed-contents
+        headings = [(i, b) for i, b in enumerate(document.blocks) if b.kind == "heading" and b.first.number not in toc]
         blocks = document.blocks
         for index, heading in headings:
             if heading.first.number == document.text.heading_line:
@@ -331,19 +341,25 @@ def _normal(text: str) -> str:
     return text.lower()
 
 
-def _heading_titles(context: Context, language: str) -> set[str]:
-    titles: set[str] = set()
+def _heading_titles(context: Context, language: str) -> Counter[str]:
+    """How often each heading (section titles included) is written in ``language``, normalised."""
+    titles: Counter[str] = Counter()
     for document in context.in_language(language):
         if document.text.title:
-            titles.add(_normal(document.text.title))
+            titles[_normal(document.text.title)] += 1
         for line in document.lines:
-            if line.kind == "heading":
-                titles.add(_normal(line.text))
-    titles.discard("")
+            if line.kind == "heading" and line.number != document.text.heading_line:
+                titles[_normal(line.text)] += 1
+    del titles[""]
     return titles
 
 
 def _contents_runs(context: Context, document: Document) -> list[list[Line]]:
+    """Runs of lines that each repeat a heading, one after another (blank lines between allowed).
+
+    A line of text naming a heading counts; so does a heading written twice
+    (the contents converted into headings, then the real ones).
+    """
     titles = _heading_titles(context, document.language)
     runs: list[list[Line]] = []
     run: list[Line] = []
@@ -351,7 +367,13 @@ def _contents_runs(context: Context, document: Document) -> list[list[Line]]:
         if line.kind == "blank":
             continue
         normal = _normal(line.text) if line.kind in ("text", "item", "heading") else ""
-        if line.kind in ("text", "item") and normal and normal in titles:
+        if normal in {_normal(entry.text) for entry in run}:
+            if len(run) >= _TOC_MIN:
+                runs.append(run)
+            run = []  # the contents name each heading once: a repeat is the real heading after them
+            continue
+        if normal and (line.kind in ("text", "item") and titles[normal] >= 1
+                       or line.kind == "heading" and line.number != document.text.heading_line and titles[normal] >= 2):
             run.append(line)
             continue
         if len(run) >= _TOC_MIN:
