@@ -21,10 +21,8 @@ _VARIANTS: list[tuple[str, ...]] = [
     ("撤销", "撤消"),
     ("登录", "登陆"),
 ]
-# Words that name this policy (after 本 or inside 《》): two spellings of the title are two documents to a reader.
-_SELF_WORDS = ("隐私政策", "隐私权政策", "个人信息保护政策", "隐私保护政策", "隐私保护指引", "个人信息保护指引",
-               "隐私声明", "隐私条款")
-_SELF = re.compile(rf"(?:本|《)({'|'.join(sorted(_SELF_WORDS, key=len, reverse=True))})")
+# What a policy calls itself after 本: 本隐私政策, 本隐私保护声明, 本个人信息保护指引…
+_SELF = re.compile(r"本((?:隐私权?|个人信息|数据)(?:保护)?(?:政策|声明|指引|准则|条款|规则))")
 # 登陆 means to land (登陆月球); in a policy it is always the log-in typo, so it is reported alone too.
 _ALWAYS_WRONG = {"登陆": "登录"}
 
@@ -44,19 +42,20 @@ def _uses(context: Context, language: str) -> list[Use]:
             for match in pattern.finditer(line.text):
                 uses.append(Use(document, line.number, match.group(0)))
             for match in _SELF.finditer(line.text):
-                uses.append(Use(document, line.number, match.group(1)))
+                uses.append(Use(document, line.number, "本" + match.group(1)))
     return uses
 
 
 def _title_words(context: Context, language: str) -> set[str]:
     title = context.data("policy", "title")
     text = title.get(language, "") if isinstance(title, dict) else str(title or "")
-    return {m.group(1) for m in _SELF.finditer("本" + text)}
+    kind = re.search(_SELF.pattern[1:], text)  # the kind of document the title names, wherever it stands
+    return {"本" + kind.group(0)} if kind else set()
 
 
 @rule("naming.variant-spelling", Severity.WARNING)
 def variant_spelling(context: Context) -> Iterator[Hit]:
-    """One word spelled two ways in one language (帐户 and 账户, 其它 and 其他, 本隐私政策 and 本隐私权政策).
+    """One word spelled two ways in one language (帐户 and 账户, 其它 and 其他, 本隐私政策 and 本隐私保护声明).
 
     Two spellings read as two things (is a 帐号 the same as an 账号? is the
     隐私权政策 another document?) and show the text was assembled from
@@ -68,7 +67,7 @@ def variant_spelling(context: Context) -> Iterator[Hit]:
             continue
         uses = _uses(context, language)
         counts = Counter(use.word for use in uses)
-        groups = list(_VARIANTS) + [_SELF_WORDS]
+        groups = list(_VARIANTS) + [tuple(sorted({u.word for u in uses if u.word.startswith("本")}))]
         titled = _title_words(context, language)
         for group in groups:
             present = [word for word in group if counts[word]]

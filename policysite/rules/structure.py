@@ -18,6 +18,8 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _CN = "[一二三四五六七八九十]{1,3}"
 # (style, family, pattern); the family says which styles count the same way (1, 2, 3 or 一, 二, 三…).
 _MARKERS: list[tuple[str, str, re.Pattern[str]]] = [
+    ("1.1", "decimal", re.compile(r"^(\d{1,2}[.．]\d{1,2})(?![\d.．])")),
+    ("1.1.", "decimal", re.compile(r"^(\d{1,2}[.．]\d{1,2})[.．](?![\d])")),
     ("（一）", "cn", re.compile(rf"^[（(]\s*({_CN})\s*[）)]")),
     ("一、", "cn", re.compile(rf"^({_CN})\s*[、．.]")),
     ("第一条", "cn", re.compile(rf"^第({_CN})[条章节部分]")),
@@ -44,6 +46,8 @@ class Marker(NamedTuple):
 
 
 def _value(family: str, token: str) -> int | None:
+    if family == "decimal":
+        return int(re.split(r"[.．]", token)[1])
     if family == "cn":
         return chinese_to_int(token)
     if family == "digit":
@@ -62,6 +66,8 @@ def marker_of(block: Block) -> Marker | None:
         match = pattern.match(text)
         if match:
             value = _value(family, match.group(1))
+            if family == "decimal":  # 2.1, 2.2 count under their chapter 2: one family per chapter
+                family = f"decimal-{int(re.split(r'[.．]', match.group(1))[0])}"
             if value is not None:
                 return Marker(first.number, match.group(0).strip(), style, family, value)
     return None
@@ -69,6 +75,8 @@ def marker_of(block: Block) -> Marker | None:
 
 def _written(family: str, style: str, value: int) -> str:
     """How the marker with ``value`` is written in ``style`` (for the fix)."""
+    if family.startswith("decimal"):
+        return f"{family.split('-')[1]}.{value}" + ("." if style == "1.1." else "")
     if family == "cn":
         from ..labels import chinese_numeral
         token = chinese_numeral(value)
@@ -354,31 +362,38 @@ def _heading_titles(context: Context, language: str) -> Counter[str]:
     return titles
 
 
-def _contents_runs(context: Context, document: Document) -> list[list[Line]]:
+def _nearest(normal: str, titles: Counter[str], line: Line) -> str | None:
+    """The heading a contents line names: the same words, or nearly (a contents line that drifted)."""
+    if titles[normal] >= (2 if line.kind == "heading" else 1):
+        return normal
+    if len(normal) > 40 or re.search(r"[。；;]$", line.text.strip()):
+        return None
+    close = difflib.get_close_matches(normal, [t for t in titles if t != normal], n=1, cutoff=0.75)
+    return close[0] if close else None
+
+
+def _contents_runs(context: Context, document: Document) -> list[list[tuple[Line, str]]]:
     """Runs of lines that each repeat a heading, one after another (blank lines between allowed).
 
     A line of text naming a heading counts; so does a heading written twice
-    (the contents converted into headings, then the real ones).
+    (the contents converted into headings, then the real ones). Each line comes
+    with the heading it names, which may be written a little differently.
     """
     titles = _heading_titles(context, document.language)
-    runs: list[list[Line]] = []
-    run: list[Line] = []
+    runs: list[list[tuple[Line, str]]] = []
+    run: list[tuple[Line, str]] = []
     for line in document.lines:
         if line.kind == "blank":
             continue
         normal = _normal(line.text) if line.kind in ("text", "item", "heading") else ""
-        if normal in {_normal(entry.text) for entry in run}:
-            if len(run) >= _TOC_MIN:
-                runs.append(run)
-            run = []  # the contents name each heading once: a repeat is the real heading after them
-            continue
-        if normal and (line.kind in ("text", "item") and titles[normal] >= 1
-                       or line.kind == "heading" and line.number != document.text.heading_line and titles[normal] >= 2):
-            run.append(line)
+        named = _nearest(normal, titles, line) if normal and line.number != document.text.heading_line else None
+        if named is not None and named not in {entry[1] for entry in run}:
+            run.append((line, named))
             continue
         if len(run) >= _TOC_MIN:
             runs.append(run)
-        run = []
+        # the contents name each heading once: a repeat is the real heading after them
+        run = [(line, named)] if named is not None and line.kind != "heading" else []
     if len(run) >= _TOC_MIN:
         runs.append(run)
     return runs
@@ -397,7 +412,7 @@ def find_contents(context: Context) -> None:
             continue
         runs = _contents_runs(context, document)
         document.cache["contents-runs"] = runs
-        document.cache["contents-lines"] = {line.number for run in runs for line in run}
+        document.cache["contents-lines"] = {line.number for run in runs for line, _ in run}
 
 
 @rule("structure.typed-contents")
@@ -405,12 +420,17 @@ def typed_contents(context: Context) -> Iterator[Hit]:
     """A table of contents typed into the text: lines that repeat the section headings one after another.
 
     A typed list of headings drifts from the real ones as soon as a section
-    is added, renamed or moved; the build writes the contents from the
-    headings with `{{ contents }}`. Reported once per list, not once per line.
+    is added, renamed or moved (lines that already disagree are named); the
+    build writes the contents from the headings with `{{ contents }}`.
+    Reported once per list, not once per line.
     """
     find_contents(context)
     for document in context.documents:
         for run in document.cache["contents-runs"]:
-            yield Hit(document.path, run[0].number,
-                      f"lines {run[0].number}–{run[-1].number} are a typed table of contents ({len(run)} headings)",
+            first, last = run[0][0].number, run[-1][0].number
+            drifted = [f"line {line.number} says `{line.text.strip()}`" for line, named in run
+                       if _normal(line.text) != named]
+            differs = f"; it disagrees with the headings ({'; '.join(drifted)})" if drifted else ""
+            yield Hit(document.path, first,
+                      f"lines {first}–{last} are a typed table of contents ({len(run)} headings){differs}",
                       "delete them and write `{{ contents }}`, which the build makes from the headings")

@@ -89,9 +89,13 @@ _STARTS = {"了": "解", "是": "否", "在": "线于内", "和": "谐", "与": 
            "该": "等", "则": "", "都": "是", "把": "握", "按": "照时", "且": "", "或": "", "您": "", "我": ""}
 
 
+# A two-character word typed twice (为了为了, 我们我们); AABB and ABAB reduplication is rare in a policy's register.
+_DOUBLED_WORD = re.compile(r"([\u4e00-\u9fff]{2})\1")
+
+
 @rule("typo.repeated-character", Severity.WARNING)
 def repeated_character(context: Context) -> Iterator[Hit]:
-    """A function character typed twice (`了了`, `是是`, `在在`, `您您`) where no word doubles it.
+    """A function character or a word typed twice (`了了`, `是是`, `您您`, `为了为了`) where no word doubles it.
 
     Legitimate doubling (为了了解, 存在在线, 针对对方, 常常, 人人) is two words or a
     reduplication and passes; a doubled 是 or 您 is an editing slip.
@@ -109,6 +113,12 @@ def repeated_character(context: Context) -> Iterator[Hit]:
                     continue
                 yield Hit(document.path, line.number, f"`{match.group(0)}` types a character twice",
                           f"check the sentence and delete one `{char}`")
+            for match in _DOUBLED_WORD.finditer(text):
+                word = match.group(1)
+                if word[0] == word[1]:
+                    continue  # 常常常常 is not written; AAAA is left to the single-character check
+                yield Hit(document.path, line.number, f"`{match.group(0)}` types a word twice",
+                          f"check the sentence and delete one `{word}`")
 
 
 # ---------------------------------------------------------------- English spelling
@@ -122,6 +132,10 @@ _BRITISH = [("isation", "ization"), ("isations", "izations"), ("ise", "ize"), ("
 _PREFIXES = ("de", "re", "pre", "non", "un", "co", "sub", "anti", "multi", "inter", "over", "under", "mis", "cross",
              "self", "auto", "cyber", "e", "micro", "mini", "geo")
 _ABBREVIATIONS = {"etc", "inc", "ltd", "llc", "co", "vs", "eg", "ie", "esp", "approx", "dept", "no"}
+# Computing words policies use that the general word list lacks (its words come from subtitles and books).
+_TERMS = {"app", "apps", "wifi", "backend", "frontend", "ip", "sms", "url", "urls", "api", "apis", "iot", "telecom",
+          "telecoms", "sdk", "sdks", "imei", "imsi", "oaid", "idfa", "gps", "cpu", "ui", "os", "https", "html",
+          "faq", "vpn", "nfc", "qr", "ssl", "tls", "pc", "pcs", "apk", "ios"}
 _SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "er", "ers", "ation", "ations", "able", "ity")
 
 
@@ -168,7 +182,7 @@ class _Dictionary:
 
 def _known(word: str, spell: _Dictionary, allowed: set[str]) -> bool:
     lower = word.lower()
-    if lower in allowed or lower in _ABBREVIATIONS or spell.known([lower]):
+    if lower in allowed or lower in _ABBREVIATIONS or lower in _TERMS or spell.known([lower]):
         return True
     for british, american in _BRITISH:
         if lower.endswith(british) and spell.known([lower[:-len(british)] + american]):
@@ -236,3 +250,25 @@ def english_spelling(context: Context) -> Iterator[Hit]:
                 yield Hit(document.path, line.number, f"`{word}` is not in the English dictionary",
                           f"check the spelling (did you mean `{best}`?); if it is a name or term, write it as the "
                           "data or headings write it")
+
+
+# `information.We`: a full stop with no space before the next sentence (not `e.g.`, `WeChat.com`, `v1.2`).
+_NO_SPACE = re.compile(r"\b[a-z]{2,}[.?!](?=[A-Z][a-z]+\b)")
+
+
+@rule("typo.missing-space", Severity.WARNING)
+def missing_space(context: Context) -> Iterator[Hit]:
+    """Two English sentences run together: `personal information.We will`.
+
+    The space was lost when the text was copied; a reader stumbles, and a
+    screen reader reads the two words as one.
+    """
+    for document in context.documents:
+        if not (document.language == "en" or document.language.startswith("en-")):
+            continue
+        for line in document.prose():
+            text = _URLISH.sub(" ", line.text)
+            for match in _NO_SPACE.finditer(text):
+                after = re.match(r"\w+", text[match.end():]).group(0)
+                yield Hit(document.path, line.number, f"`{match.group(0)}{after}` runs two sentences together",
+                          "write a space after the full stop (check it is not a name or an address)")
