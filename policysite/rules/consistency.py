@@ -9,7 +9,7 @@ from ..assemble import sub_heading_ids
 from ..findings import Severity
 from ..labels import chinese_numeral
 from ..numerals import CHINESE_NUMERAL, ENGLISH_NUMBER, number_value
-from .markdown import PLACEHOLDER, only_placeholders
+from .markdown import PLACEHOLDER, Block, only_placeholders
 from .registry import Context, Document, Hit, rule
 
 # ---------------------------------------------------------------- deadlines
@@ -350,6 +350,8 @@ _INTRODUCES = re.compile(r"[：:]\s*$")
 # `……如下。`, `包括以下几类。`, `as follows.`: a sentence that ends in announcing a list.
 _ANNOUNCES = re.compile(r"(?:如下|(?<![\d一二三四五六七八九十岁年元级])以下(?!简称|称|统称)[^，,。；;：:“”《》]{0,8}?)[。.]\s*$|\bas follows\.\s*$", re.IGNORECASE)
 _FIELD = re.compile(r"^[^，。,.；;：:]{1,12}[：:]\s*[^，。,；;：:]{1,40}$")
+_FIELD_LINE = re.compile(r"^[^，。,.；;：:]{1,12}[：:]\s*\S")
+_SALUTATION = re.compile(r"^(?:尊敬的|亲爱的|Dear\b)[^。.！!？?]{0,20}[：:,，]\s*$")
 _TERMINAL = "。！？；：.!?;:…"
 _CLOSERS = "”’」』）)】]》\"'*_`"
 
@@ -370,7 +372,7 @@ def list_intro(context: Context) -> Iterator[Hit]:
     reader is promised items that never come. A heading after the line counts
     as the list only when it is deeper than the heading the line sits under.
     """
-    from .structure import contents_lines
+    from .structure import contents_lines, marker_of
     for document in context.documents:
         blocks = document.blocks
         toc = contents_lines(context, document)
@@ -379,9 +381,14 @@ def list_intro(context: Context) -> Iterator[Hit]:
             if block.kind == "heading" or block.text.endswith(PLACEHOLDER) or not (
                     _INTRODUCES.search(text) or _ANNOUNCES.search(text)):
                 continue
+            if _SALUTATION.match(text):
+                continue  # 尊敬的用户：/ Dear user: greets the reader, it announces nothing
             following = blocks[index + 1] if index + 1 < len(blocks) else None
             nested = following is not None and following.kind == "item" and (
                 block.kind != "item" or following.first.level >= block.first.level)
+            # numbered paragraphs （一）…, or label：value lines, are a list written without Markdown
+            nested = nested or following is not None and following.kind == "text" and (
+                marker_of(following) is not None or bool(_FIELD_LINE.match(following.text)))
             deeper = following is not None and following.kind == "heading" and \
                 following.first.level > _heading_level_at(document, index)
             if following is None or not (nested or deeper or following.kind == "table"
@@ -401,20 +408,66 @@ def unfinished_sentence(context: Context) -> Iterator[Hit]:
     from .structure import contents_lines
     for document in context.documents:
         toc = contents_lines(context, document)  # a typed table of contents is one finding of its own
+        siblings = _siblings(document)
         for block in document.blocks:
             if block.kind not in ("text", "item") or block.first.number in toc:
                 continue
-            text = block.text.rstrip()
-            if not text or only_placeholders(text) or text.endswith(PLACEHOLDER):
+            stripped = _ending(block)
+            if stripped is None:
                 continue
-            stripped = text.rstrip(_CLOSERS).rstrip()
-            if _FIELD.match(stripped):
-                continue  # a label and its value (更新日期：2025年4月25日), not a sentence
             if stripped.endswith(("，", ",", "、")):
                 problem = "the text ends with a comma, in the middle of a sentence"
             elif stripped and stripped[-1] not in _TERMINAL:
+                others = [b for b in siblings.get(id(block), []) if b is not block]
+                if others:
+                    # A list of phrases (姓名 / 地址) needs no punctuation; one item without it among
+                    # punctuated ones was cut.
+                    closed = sum(1 for b in others if (_ending(b) or "。")[-1:] in _TERMINAL)
+                    if closed * 2 <= len(others):
+                        continue
                 problem = "the text ends without closing punctuation"
             else:
                 continue
             yield Hit(document.path, block.last.number, problem,
                       "finish the sentence (compare with the source document) and end it with 。/；/.")
+
+
+def _ending(block: "Block") -> str | None:
+    """The block's text without closing quotes or emphasis; None when it is not a sentence to check."""
+    text = block.text.rstrip()
+    if not text or only_placeholders(text) or text.endswith(PLACEHOLDER):
+        return None
+    stripped = text.rstrip(_CLOSERS).rstrip()
+    if _FIELD.match(stripped):
+        return None  # a label and its value (更新日期：2025年4月25日), not a sentence
+    return stripped
+
+
+def _siblings(document: Document) -> dict[int, list["Block"]]:
+    """Each list item's items at its level in the same list, and each numbered paragraph's run of numbered paragraphs."""
+    from .structure import marker_of
+    groups: dict[int, list[Block]] = {}
+    run: list[Block] = []
+
+    def close() -> None:
+        by_level: dict[tuple, list[Block]] = {}
+        for block in run:
+            marker = marker_of(block)
+            key = (block.kind, block.first.level, marker.style if block.kind == "text" and marker else "")
+            by_level.setdefault(key, []).append(block)
+        for members in by_level.values():
+            for member in members:
+                groups[id(member)] = members
+
+    for block in document.blocks:
+        numbered = block.kind == "text" and marker_of(block) is not None
+        if block.kind == "item" or numbered:
+            if run and run[-1].kind != block.kind:
+                close()
+                run = []
+            run.append(block)
+        else:
+            close()
+            run = []
+    close()
+    return groups
