@@ -79,14 +79,20 @@ def variant_spelling(context: Context) -> Iterator[Hit]:
                 max(present, key=lambda w: (counts[w], -group.index(w)))
             if preferred in _ALWAYS_WRONG:
                 preferred = _ALWAYS_WRONG[preferred]
+            # One finding per file and spelling, at its first line: the fix is one search and replace.
+            where: dict[tuple[str, str], list[int]] = {}
             for use in uses:
                 if use.word in group and use.word != preferred:
-                    why = "the policy's title says" if preferred in titled else "the text mostly writes"
-                    if use.word in _ALWAYS_WRONG and preferred not in present:
-                        why = "to log in is"
-                    yield Hit(use.document.path, use.line,
-                              f"`{use.word}` is spelled differently here; {why} `{preferred}`",
-                              f"write `{preferred}` (check that the same thing is meant)")
+                    lines = where.setdefault((use.document.path, use.word), [])
+                    if use.line not in lines:
+                        lines.append(use.line)
+            for (path, word), lines in where.items():
+                why = "the policy's title says" if preferred in titled else "the text mostly writes"
+                if word in _ALWAYS_WRONG and preferred not in present:
+                    why = "to log in is"
+                also = f" (also on line {', '.join(map(str, lines[1:]))})" if lines[1:] else ""
+                yield Hit(path, lines[0], f"`{word}` is spelled differently here{also}; {why} `{preferred}`",
+                          f"write `{preferred}` (check that the same thing is meant)")
 
 
 # ---------------------------------------------------------------- register
@@ -119,8 +125,14 @@ def register(context: Context) -> Iterator[Hit]:
                 informal += [(document, line.number, m.group(0)) for m in _INFORMAL.finditer(text)]
         if formal < 3 or len(informal) * 3 > formal:
             continue  # no clear register to hold the text to
+        where: dict[str, list[int]] = {}
         for document, number, word in informal:
-            yield Hit(document.path, number, f"the reader is addressed as `{word}` here but as `您` elsewhere",
+            lines = where.setdefault(document.path, [])
+            if number not in lines:
+                lines.append(number)
+        for path, lines in where.items():  # one finding per file: the fix is one search and replace
+            also = f" (also on line {', '.join(map(str, lines[1:]))})" if lines[1:] else ""
+            yield Hit(path, lines[0], f"the reader is addressed as `你` here{also} but as `您` elsewhere",
                       "write `您` (leave 你 only inside quoted interface text)")
 
 
