@@ -444,30 +444,23 @@ def _ending(block: "Block") -> str | None:
 
 
 def _siblings(document: Document) -> dict[int, list["Block"]]:
-    """Each list item's items at its level in the same list, and each numbered paragraph's run of numbered paragraphs."""
+    """Each block's siblings: numbered blocks of one style under one heading, or the items of one Markdown list."""
     from .structure import marker_of
-    groups: dict[int, list[Block]] = {}
-    run: list[Block] = []
-
-    def close() -> None:
-        by_level: dict[tuple, list[Block]] = {}
-        for block in run:
-            marker = marker_of(block)
-            key = (block.kind, block.first.level, marker.style if block.kind == "text" and marker else "")
-            by_level.setdefault(key, []).append(block)
-        for members in by_level.values():
-            for member in members:
-                groups[id(member)] = members
-
-    for block in document.blocks:
-        numbered = block.kind == "text" and marker_of(block) is not None
-        if block.kind == "item" or numbered:
-            if run and run[-1].kind != block.kind:
-                close()
-                run = []
-            run.append(block)
+    groups: dict[tuple, list[Block]] = {}
+    heading, run = -1, 0  # a Markdown list ends at the first block that is not an item
+    for index, block in enumerate(document.blocks):
+        if block.kind == "heading":
+            heading = index
+        if block.kind not in ("text", "item"):
+            run += 1
+            continue
+        marker = marker_of(block)
+        if marker is not None:  # 1. … 2. … with paragraphs between them are still one list
+            key: tuple = ("numbered", heading, block.first.level if block.kind == "item" else 0, marker.style)
+        elif block.kind == "item":
+            key = ("list", run, block.first.level)
         else:
-            close()
-            run = []
-    close()
-    return groups
+            run += 1
+            continue
+        groups.setdefault(key, []).append(block)
+    return {id(member): members for members in groups.values() for member in members}
