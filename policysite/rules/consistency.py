@@ -418,7 +418,14 @@ def unfinished_sentence(context: Context) -> Iterator[Hit]:
             if stripped.endswith(("，", ",", "、")):
                 problem = "the text ends with a comma, in the middle of a sentence"
             elif stripped and stripped[-1] not in _TERMINAL:
-                others = [b for b in siblings.get(id(block), []) if b is not block]
+                if re.fullmatch(r"[（(][^（）()]*[）)]", block.text.strip()):
+                    continue  # an aside in brackets of its own: （以上统称“设备信息”）
+                group = siblings.get(id(block), [])
+                others = [b for b in group if b is not block]
+                following = next((b for b in document.blocks if b.first.number > block.last.number), None)
+                if others and len(stripped) <= 30 and following is not None and following.kind != "heading" \
+                        and following not in group:
+                    continue  # `（1）基本功能` followed by its text: a numbered heading written as a line
                 if others:
                     # A list of phrases (姓名 / 地址) needs no punctuation; one item without it among
                     # punctuated ones was cut.

@@ -43,6 +43,7 @@ class Marker(NamedTuple):
     style: str
     family: str
     value: int
+    markdown: bool = False  # a Markdown ordered-list marker (`1.` as list syntax)
 
 
 def _value(family: str, token: str) -> int | None:
@@ -60,7 +61,7 @@ def marker_of(block: Block) -> Marker | None:
     first = block.first
     if first.kind == "item" and first.marker[:1].isdigit():
         style = "1)" if first.marker.endswith(")") else "1."
-        return Marker(first.number, first.marker, style, "digit", int(first.marker[:-1]))
+        return Marker(first.number, first.marker, style, "digit", int(first.marker[:-1]), markdown=True)
     text = block.text.lstrip()
     for style, family, pattern in _MARKERS:
         match = pattern.match(text)
@@ -163,6 +164,13 @@ def _numbering(context: Context, document: Document) -> Iterator[tuple[Marker, s
             else:
                 found.append((marker, "gap", f"`{marker.written}` follows `{before.written}` (line {before.line})",
                               f"check whether an item is missing or misplaced; otherwise renumber it `{expected}`"))
+        styles = Counter(m.style for m in group)
+        for marker in group:
+            if styles[marker.style] == 1 and marker.value == 1 and not marker.markdown \
+                    and not any(m.family == marker.family and m.style != marker.style for m in group):
+                found.append((marker, "gap", f"`{marker.written}` is numbered, but no "
+                              f"`{_written(marker.family, marker.style, 2)}` follows at its level",
+                              "check whether the following items were lost; a single item needs no number"))
     document.cache["numbering"] = found
     yield from found
 
