@@ -20,7 +20,7 @@ def test_unbalanced_pairs_are_found(text: str) -> None:
     assert _unbalanced(text) is not None
 
 
-@pytest.mark.parametrize("text", ["1) 注册；2) 登录", "a) 下单；b) 支付", "（见《用户协议》)", "“甲（乙）”", "ii) third",
+@pytest.mark.parametrize("text", ["1) 注册；2) 登录", "a) 下单；b) 支付", "（见《用户协议》)", "“甲（乙）”", "ii) third", "a)User registration.",
                                   "smile :)", "no brackets at all"])
 def test_balanced_text_passes(text: str) -> None:
     assert _unbalanced(text) is None

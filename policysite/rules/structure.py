@@ -296,7 +296,8 @@ _PAIRS = {"(": ")", "【": "】", "《": "》", "“": "”", "［": "］", "「
 _CLOSING = {close: open_ for open_, close in _PAIRS.items()}
 _WIDTH = str.maketrans("（）", "()")  # full- and half-width parentheses close each other
 # `1)`, `a)`, `ii)` as list markers: a closing bracket with no opening one, on purpose.
-_LIST_MARKER = re.compile(r"(?:^|(?<=[\s：:；;，,。、\u4e00-\u9fff]))(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})[)）](?=\s|[^\x00-\x7f]|$)")
+_LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})[)）]"
+                          r"|(?<=[\s：:；;，,。、\u4e00-\u9fff])(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})[)）](?=\s|[^\x00-\x7f]|$)")
 _SMILEY = re.compile(r"[:;]-?[()]")
 
 

@@ -261,14 +261,18 @@ def missing_space(context: Context) -> Iterator[Hit]:
     """Two English sentences run together: `personal information.We will`.
 
     The space was lost when the text was copied; a reader stumbles, and a
-    screen reader reads the two words as one.
+    screen reader reads the two words as one. One finding per file lists every line.
     """
     for document in context.documents:
         if not (document.language == "en" or document.language.startswith("en-")):
             continue
+        found: list[tuple[int, str]] = []
         for line in document.prose():
             text = _URLISH.sub(" ", line.text)
             for match in _NO_SPACE.finditer(text):
-                after = re.match(r"\w+", text[match.end():]).group(0)
-                yield Hit(document.path, line.number, f"`{match.group(0)}{after}` runs two sentences together",
-                          "write a space after the full stop (check it is not a name or an address)")
+                found.append((line.number, match.group(0) + re.match(r"\w+", text[match.end():]).group(0)))
+        if found:  # one finding per file: the same slip, fixed the same way everywhere
+            lines = sorted({number for number, _ in found})
+            also = f" (also on line {', '.join(map(str, lines[1:]))})" if lines[1:] else ""
+            yield Hit(document.path, found[0][0], f"`{found[0][1]}` runs two sentences together{also}",
+                      "write a space after the full stop (check it is not a name or an address)")
