@@ -356,12 +356,14 @@ _TERMINAL = "。！？；：.!?;:…"
 _CLOSERS = "”’」』）)】]》\"'*_`"
 
 
-def _heading_level_at(document: Document, index: int) -> int:
-    """The level of the heading the block at ``index`` sits under (0 before any heading)."""
-    for block in reversed(document.blocks[:index]):
+def _heading_levels(document: Document) -> list[int]:
+    """For each block, the level of the heading it sits under (0 before any heading)."""
+    levels, level = [], 0
+    for block in document.blocks:
+        levels.append(level)
         if block.kind == "heading":
-            return block.first.level
-    return 0
+            level = block.first.level
+    return levels
 
 
 @rule("consistency.list-intro", Severity.WARNING)
@@ -376,6 +378,7 @@ def list_intro(context: Context) -> Iterator[Hit]:
     for document in context.documents:
         blocks = document.blocks
         toc = contents_lines(context, document)
+        levels = _heading_levels(document)
         for index, block in enumerate(blocks):
             text = block.text.replace(PLACEHOLDER, "")
             if block.kind == "heading" or block.text.endswith(PLACEHOLDER) or not (
@@ -390,7 +393,7 @@ def list_intro(context: Context) -> Iterator[Hit]:
             nested = nested or following is not None and following.kind == "text" and (
                 marker_of(following) is not None or bool(_FIELD_LINE.match(following.text)))
             deeper = following is not None and following.kind == "heading" and \
-                following.first.level > _heading_level_at(document, index)
+                following.first.level > levels[index]
             if following is None or not (nested or deeper or following.kind == "table"
                                          or only_placeholders(following.text) or following.first.number in toc):
                 yield Hit(document.path, block.last.number,
@@ -409,6 +412,7 @@ def unfinished_sentence(context: Context) -> Iterator[Hit]:
     for document in context.documents:
         toc = contents_lines(context, document)  # a typed table of contents is one finding of its own
         siblings = _siblings(document)
+        after = dict(zip(map(id, document.blocks), document.blocks[1:]))  # each block's next block
         for block in document.blocks:
             if block.kind not in ("text", "item") or block.first.number in toc:
                 continue
@@ -422,9 +426,9 @@ def unfinished_sentence(context: Context) -> Iterator[Hit]:
                     continue  # an aside in brackets of its own: （以上统称“设备信息”）
                 group = siblings.get(id(block), [])
                 others = [b for b in group if b is not block]
-                following = next((b for b in document.blocks if b.first.number > block.last.number), None)
+                following = after.get(id(block))
                 if others and len(stripped) <= 30 and following is not None and following.kind != "heading" \
-                        and following not in group:
+                        and all(following is not b for b in group):
                     continue  # `（1）基本功能` followed by its text: a numbered heading written as a line
                 if others:
                     # A list of phrases (姓名 / 地址) needs no punctuation; one item without it among

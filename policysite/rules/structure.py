@@ -240,6 +240,7 @@ def _has_content_after(document: Document, heading: Line) -> bool:
 _MIN_CHARS = {"zh": 40}  # long paragraphs only: short ones (a closing formula) repeat on purpose
 _MIN_CHARS_OTHER = 100
 _SIMILAR = 0.9
+_COMMON = 40  # shingles in more paragraphs than this are not counted (keeps the rule linear)
 
 
 def _shingles(text: str) -> set[str]:
@@ -258,6 +259,7 @@ def duplicate_paragraph(context: Context) -> Iterator[Hit]:
         minimum = _MIN_CHARS.get(language, _MIN_CHARS_OTHER)
         seen: list[tuple[Document, Block, str, set[str]]] = []
         index: dict[str, list[int]] = {}
+        exact: dict[str, int] = {}
         for document in context.in_language(language):
             for block in document.blocks:
                 if block.kind not in ("text", "item"):
@@ -268,10 +270,13 @@ def duplicate_paragraph(context: Context) -> Iterator[Hit]:
                 grams = _shingles(text)
                 counts: dict[int, int] = {}
                 for gram in grams:
-                    for earlier in index.get(gram, ()):
+                    postings = index.get(gram, ())
+                    if len(postings) > _COMMON:
+                        continue  # a phrase every paragraph uses (个人信息) says nothing about repetition
+                    for earlier in postings:
                         counts[earlier] = counts.get(earlier, 0) + 1
-                match = None
-                for earlier, shared in sorted(counts.items(), key=lambda kv: -kv[1]):
+                match = seen[exact[text]] if text in exact else None
+                for earlier, shared in sorted(counts.items(), key=lambda kv: -kv[1])[:3] if match is None else ():
                     other = seen[earlier]
                     if shared < 0.7 * max(len(grams), len(other[3])):
                         break
@@ -287,6 +292,7 @@ def duplicate_paragraph(context: Context) -> Iterator[Hit]:
                     continue
                 for gram in grams:
                     index.setdefault(gram, []).append(len(seen))
+                exact[text] = len(seen)
                 seen.append((document, block, text, grams))
 
 
@@ -371,12 +377,12 @@ def _heading_titles(context: Context, language: str) -> Counter[str]:
     return titles
 
 
-def _nearest(normal: str, titles: Counter[str], line: Line) -> str | None:
+def _nearest(normal: str, titles: Counter[str], line: Line, *, in_run: bool) -> str | None:
     """The heading a contents line names: the same words, or nearly (a contents line that drifted)."""
     if titles[normal] >= (2 if line.kind == "heading" else 1):
         return normal
-    if len(normal) > 40 or re.search(r"[。；;]$", line.text.strip()):
-        return None
+    if not in_run or len(normal) > 40 or re.search(r"[。；;]$", line.text.strip()):
+        return None  # a drifted line is looked for only inside contents already found (keeps the rule fast)
     close = difflib.get_close_matches(normal, [t for t in titles if t != normal], n=1, cutoff=0.75)
     return close[0] if close else None
 
@@ -395,7 +401,8 @@ def _contents_runs(context: Context, document: Document) -> list[list[tuple[Line
         if line.kind == "blank":
             continue
         normal = _normal(line.text) if line.kind in ("text", "item", "heading") else ""
-        named = _nearest(normal, titles, line) if normal and line.number != document.text.heading_line else None
+        named = _nearest(normal, titles, line, in_run=bool(run)) \
+            if normal and line.number != document.text.heading_line else None
         if named is not None and named not in {entry[1] for entry in run}:
             run.append((line, named))
             continue
