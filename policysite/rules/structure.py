@@ -168,8 +168,8 @@ def _numbering(context: Context, document: Document) -> Iterator[tuple[Marker, s
         for marker in group:
             if styles[marker.style] == 1 and marker.value == 1 and not marker.markdown \
                     and not any(m.family == marker.family and m.style != marker.style for m in group):
-                found.append((marker, "gap", f"`{marker.written}` is numbered, but no "
-                              f"`{_written(marker.family, marker.style, 2)}` follows at its level",
+                second = marker.written.translate(str.maketrans("1一aA①", "2二bB②"))
+                found.append((marker, "gap", f"`{marker.written}` is numbered, but no `{second}` follows at its level",
                               "check whether the following items were lost; a single item needs no number"))
     document.cache["numbering"] = found
     yield from found
