@@ -154,13 +154,14 @@ def _squeeze(text: str) -> str:
     return re.sub(r"[\s\-.·_]", "", text).lower()
 
 
-@rule("naming.brand")
+@rule("naming.brand", Severity.WARNING)
 def brand(context: Context) -> Iterator[Hit]:
     """The brand written another way than data writes it (`Wetalk`, `WE TALK` for `WeTalk`).
 
     The operator's brand is a name: a reader and a regulator take two
     spellings for two companies. `company.brand` in data/company.yml is the
-    one spelling; write it with `{{ company.brand }}`.
+    one spelling; write it with `{{ company.brand }}`. A brand that is also an
+    everyday word (`keep` for `Keep`) is left alone in lower case.
     """
     for language in context.languages:
         for name in _brands(context, language):
@@ -182,10 +183,15 @@ def brand(context: Context) -> Iterator[Hit]:
                         start = squeezed.index(target)
                         # the characters of `written` that spell the brand, whatever the spacing
                         spelled = _spelling(written, start, len(target))
-                        if spelled != name:
+                        if spelled != name and not (spelled.islower() and _is_word(spelled)):
                             yield Hit(document.path, line.number,
                                       f"`{spelled}` spells the brand differently from data/company.yml (`{name}`)",
-                                      "write `{{ company.brand }}`")
+                                      "write `{{ company.brand }}` (check it names the company, not another one)")
+
+
+def _is_word(text: str) -> bool:
+    from .typos import _words
+    return text in _words()
 
 
 def _spelling(written: str, start: int, length: int) -> str:
