@@ -364,12 +364,19 @@ def _normal(text: str) -> str:
     return text.lower()
 
 
-def _heading_titles(context: Context, language: str) -> Counter[str]:
-    """How often each heading (section titles included) is written in ``language``, normalised."""
+def _heading_titles(context: Context, language: str, *, besides: Document | None = None) -> Counter[str]:
+    """How often each heading (section titles included) is written in ``language``, normalised.
+
+    With ``besides``, that file's own sub-headings are left out: a list in a
+    section that names the sub-sections just below it (您享有以下权利：查阅、
+    更正、删除) introduces them; it is not the policy's contents.
+    """
     titles: Counter[str] = Counter()
     for document in context.in_language(language):
         if document.text.title:
             titles[_normal(document.text.title)] += 1
+        if document is besides:
+            continue
         for line in document.lines:
             if line.kind == "heading" and line.number != document.text.heading_line:
                 titles[_normal(line.text)] += 1
@@ -394,13 +401,15 @@ def _contents_runs(context: Context, document: Document) -> list[list[tuple[Line
     (the contents converted into headings, then the real ones). Each line comes
     with the heading it names, which may be written a little differently.
     """
-    titles = _heading_titles(context, document.language)
+    headings = _heading_titles(context, document.language)
+    elsewhere = _heading_titles(context, document.language, besides=document)
     runs: list[list[tuple[Line, str]]] = []
     run: list[tuple[Line, str]] = []
     for line in document.lines:
         if line.kind == "blank":
             continue
         normal = _normal(line.text) if line.kind in ("text", "item", "heading") else ""
+        titles = headings if line.kind == "heading" else elsewhere
         named = _nearest(normal, titles, line, in_run=bool(run)) \
             if normal and line.number != document.text.heading_line else None
         if named is not None and named not in {entry[1] for entry in run}:
