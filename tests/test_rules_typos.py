@@ -19,3 +19,10 @@ def test_the_dictionary_suggests_the_word_one_letter_away() -> None:
     assert "information" in _one_letter_away("infomation")
     assert "receive" in _one_letter_away("recieve")
     assert not _one_letter_away("xqzvb")
+
+
+@pytest.mark.parametrize("word", ["behavioural", "programme", "organisational", "pseudonymised", "hereinafter", "apps"])
+def test_british_spellings_and_terms_are_not_reported(word: str) -> None:
+    """Known through British spellings and suffixes, or with no dictionary word one letter away."""
+    from policysite.rules.typos import _Dictionary, _known
+    assert _known(word, _Dictionary(), set()) or not _one_letter_away(word)

@@ -131,11 +131,13 @@ _BRITISH = [("isation", "ization"), ("isations", "izations"), ("ise", "ize"), ("
             ("lling", "ling"), ("tre", "ter"), ("ence", "ense"), ("ogue", "og"), ("ement", "ment")]
 _PREFIXES = ("de", "re", "pre", "non", "un", "co", "sub", "anti", "multi", "inter", "over", "under", "mis", "cross",
              "self", "auto", "cyber", "e", "micro", "mini", "geo")
+_BRITISH_INSIDE = [("our", "or"), ("isa", "iza"), ("ise", "ize"), ("yse", "yze"), ("mme", "m"), ("ll", "l"),
+                   ("ogue", "og"), ("tre", "ter"), ("ence", "ense")]
 _ABBREVIATIONS = {"etc", "inc", "ltd", "llc", "co", "vs", "eg", "ie", "esp", "approx", "dept", "no"}
 # Computing words policies use that the general word list lacks (its words come from subtitles and books).
 _TERMS = {"app", "apps", "wifi", "backend", "frontend", "ip", "sms", "url", "urls", "api", "apis", "iot", "telecom",
           "telecoms", "sdk", "sdks", "imei", "imsi", "oaid", "idfa", "gps", "cpu", "ui", "os", "https", "html",
-          "faq", "vpn", "nfc", "qr", "ssl", "tls", "pc", "pcs", "apk", "ios"}
+          "faq", "vpn", "nfc", "qr", "ssl", "tls", "pc", "pcs", "apk", "ios", "licensor", "licensors"}
 _SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "er", "ers", "ation", "ations", "able", "ity")
 
 
@@ -187,6 +189,9 @@ def _known(word: str, spell: _Dictionary, allowed: set[str]) -> bool:
     for british, american in _BRITISH:
         if lower.endswith(british) and spell.known([lower[:-len(british)] + american]):
             return True
+    for british, american in _BRITISH_INSIDE:  # behavioural, organisational, programme
+        if british in lower and _known_stem(lower.replace(british, american), spell):
+            return True
     for suffix in _SUFFIXES:
         if lower.endswith(suffix) and len(lower) - len(suffix) >= 3:
             stem = lower[:-len(suffix)]
@@ -196,6 +201,11 @@ def _known(word: str, spell: _Dictionary, allowed: set[str]) -> bool:
         if lower.startswith(prefix) and len(lower) - len(prefix) >= 4 and _known(lower[len(prefix):], spell, allowed):
             return True
     return False
+
+
+def _known_stem(word: str, spell: _Dictionary) -> bool:
+    return spell.known([word]) or any(word.endswith(suffix) and spell.known([word[:-len(suffix)]])
+                                      for suffix in _SUFFIXES if len(word) - len(suffix) >= 3)
 
 
 def _allowed_words(context: Context) -> set[str]:
