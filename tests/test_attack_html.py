@@ -359,10 +359,14 @@ def test_the_redline_shows_escaped_values_as_the_reader_sees_them(language: str)
 
 @functools.lru_cache(maxsize=1)
 def _environment():
-    """MkDocs' own Jinja environment for this theme (not autoescaped), with the `url` filter."""
+    """MkDocs' own Jinja environment for this theme (not autoescaped), with the `url` filter
+    and the CSP filter hooks/csp.py adds in on_env."""
     from mkdocs.config import load_config
+    from policysite import csp
     config = load_config(str(PROJECT / "mkdocs.yml"))
-    return config.theme.get_env()
+    env = config.theme.get_env()
+    env.filters["csp_webview"] = csp.webview
+    return env
 
 
 class _Lang:
