@@ -1,4 +1,4 @@
-"""Command line: `python -m policysite check|rules|build|release`."""
+"""Command line: `python -m policysite check|rules|build|release|import`."""
 
 from __future__ import annotations
 
@@ -78,6 +78,11 @@ def _rules(args: argparse.Namespace) -> int:
     return 0
 
 
+def _import(args: argparse.Namespace) -> int:
+    from .importer.command import main as import_main
+    return import_main(args)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="policysite", description=__doc__)
     parser.add_argument("--root", default=".", help="project folder holding mkdocs.yml, data/ and docs/")
@@ -97,6 +102,15 @@ def main(argv: list[str] | None = None) -> int:
     rel.add_argument("--summary", type=_summary, action="append", metavar="LANG=TEXT",
                      help="what changed, once per language (default: next_release in data/archive.yml)")
     rel.set_defaults(run=_release)
+    imp = commands.add_parser("import", help="bring an existing policy in from Word, text, Markdown or HTML")
+    imp.add_argument("sources", nargs="+", metavar="LANG=PATH", help="one source per language; the first is the default")
+    imp.add_argument("--into", help="project folder to write (default: --root)")
+    imp.add_argument("--replace", action="store_true", help="replace the policy the project holds (clears archive/)")
+    imp.add_argument("--default", help="the default language (default: the first source's)")
+    changes = imp.add_mutually_exclusive_group()
+    changes.add_argument("--accept-changes", action="store_true", help="accept Word's tracked changes (listed in REVIEW-NOTES.md)")
+    changes.add_argument("--reject-changes", action="store_true", help="reject Word's tracked changes (listed in REVIEW-NOTES.md)")
+    imp.set_defaults(run=_import)
     args = parser.parse_args(argv)
     return args.run(args)
 
