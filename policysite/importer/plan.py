@@ -62,7 +62,8 @@ def make_plan(sources: list[Source], default: str) -> Plan:
     titles = {language: structures[language].title for language in languages}
     for plan in sections:
         for language, part in plan.parts.items():
-            files[f"docs/{language}/sections/{plan.id}.md"] = _section_markdown(part, inventory is not None)
+            files[f"docs/{language}/sections/{plan.id}.md"] = _section_markdown(
+                part, inventory is not None, {s.language: s for s in sources}[language].notes)
     for language in languages:
         title = titles[language] or _title_from_text(structures[language]) or DEFAULT_TITLES.get(language, "Privacy Policy")
         titles[language] = title
@@ -190,14 +191,18 @@ def _inventory(structures: dict[str, Structure], languages: list[str], default: 
                 continue
             rows, done = regular_rows(para.table[1:], len(header))
             notes += [Note("table", f"{default} {para.where}", f"inventory table, {text}") for text in done]
+            # One value per cell: a language without the table has nothing to say for it, and
+            # {zh: …} alone would fail every cell; the notes ask for the translations instead.
             single = len(languages) == 1
-            columns = {key: (cell if single else {default: cell}) for key, cell in zip(keys, header)}
-            data_rows = [{key: (cell if single else {default: cell}) for key, cell in zip(keys, row)} for row in rows]
+            columns = dict(zip(keys, header))
+            data_rows = [dict(zip(keys, row)) for row in rows]
             para.text = "{{ inventory }}"
             para.table = None
             notes.append(Note("table", f"{default} {para.where}", "the collection inventory table is now "
                               "data/inventory.yml, shown where the section says {{ inventory }}"
-                              + ("" if single else f"; add the other languages' cells ({', '.join(l for l in languages if l != default)}) there")))
+                              + ("" if single else f"; its cells are in {default} only: give each cell per language "
+                                 f"(`{{{default}: …, {', '.join(l + ': …' for l in languages if l != default)}}}`) "
+                                 "before another language shows the table")))
             return {"columns": columns, "rows": data_rows}, notes
     return None, notes
 
@@ -211,27 +216,65 @@ def escape(text: str) -> str:
     return text
 
 
-def _section_markdown(part: Part, has_inventory: bool) -> str:
-    out: list[str] = []
+LIST_KINDS = ("num-dun", "num-dot", "paren-num-full", "paren-num-half", "paren-cn-full", "paren-cn-half",
+              "cn-dun", "bullet")
+
+
+def _section_markdown(part: Part, has_inventory: bool, notes: list[Note]) -> str:
+    """The section file: `# Title`, `## ` sub-sections, numbered paragraphs as (nested) Markdown lists."""
+    blocks: list[str] = []
     if part.heading is not None:
-        out.append(f"# {escape(part.heading.title)}")
+        blocks.append(f"# {escape(part.heading.title)}")
+    stack: list[str] = []  # list kinds open, outermost first
+    in_list = False  # the last block is a list
+    sub_number = 0
     for index, para in enumerate(part.paras):
         if part.contents_at == index:
-            out.append("{{ contents }}")
+            blocks.append("{{ contents }}")
+            stack, in_list = [], False
         if para.table:
-            out.append(markdown_table(para.table))
+            blocks.append(markdown_table(para.table))
+            stack, in_list = [], False
             continue
         text = para.text if "{{" in para.text else escape(para.text)
         if index in part.subheadings:
+            stack, in_list = [], False
+            sub_number += 1
             item = marker(para.text)
             if item is not None and item[0] in ("bullet", "dotted"):
-                text = escape(item[3].strip())
-            out.append(f"## {text}")
+                # Written as a bullet (or "1.7"): numbered like the other sub-sections, so languages match.
+                text = f"({sub_number}) {escape(item[3].strip())}"
+                notes.append(Note("structure", para.where, f"the sub-section marker of `{para.text}` became `({sub_number})`"))
+            blocks.append(f"## {text}")
+            continue
+        item = marker(para.text)
+        if item is None or item[0] not in LIST_KINDS or "{{" in item[2]:
+            stack, in_list = [], False
+            blocks.append(text)
+            continue
+        kind, number = item[0], item[1]
+        if kind in stack:
+            del stack[stack.index(kind) + 1:]
+        elif number == 1 or kind == "bullet":
+            stack.append(kind)
         else:
-            out.append(text)
+            stack, in_list = [], False
+            blocks.append(text)
+            continue
+        level = len(stack) - 1
+        body = escape(item[3].strip()) if "{{" not in item[3] else item[3].strip()
+        bullet = "-" if kind == "bullet" else f"{number}."
+        if kind != "bullet":
+            notes.append(Note("list", para.where, f"the list marker `{item[2].strip()}` became a Markdown list item"))
+        line = "    " * level + f"{bullet} {body}"
+        if in_list:  # one list: items on consecutive lines, nested ones indented
+            blocks[-1] += "\n" + line
+        else:
+            blocks.append(line)
+        in_list = True
     if part.contents_at is not None and part.contents_at >= len(part.paras):
-        out.append("{{ contents }}")
-    return "\n\n".join(out) + "\n"
+        blocks.append("{{ contents }}")
+    return "\n\n".join(blocks) + "\n"
 
 
 def review_notes(plan: Plan, sources: list[Source], structures: dict[str, Structure]) -> str:
@@ -262,7 +305,7 @@ def review_notes(plan: Plan, sources: list[Source], structures: dict[str, Struct
     titles = {"comment": "Comments (kept verbatim, with the text they are anchored to)",
               "change": "Tracked changes", "fact": "Facts moved to data/", "fact-left": "Facts left in the text",
               "structure": "Structure to check", "toc": "Typed table of contents (replaced by {{ contents }})",
-              "title": "Title lines", "table": "Tables", "debris": "Word debris removed"}
+              "title": "Title lines", "table": "Tables", "list": "List markers", "debris": "Word debris removed"}
     for kind, heading in titles.items():
         entries = [(language, note) for language in plan.languages for note in plan.notes.get(language, [])
                    if note.kind == kind]
