@@ -56,7 +56,7 @@ def run_import(options: Options) -> Plan:
     if held and not options.replace:
         raise ImportRefused(f"{root} already holds a policy ({', '.join(held)}) — nothing was written; "
                             "run again with --replace to replace it (that also clears archive/)")
-    sources = [read_source(language, path) for language, path in options.sources]
+    sources = [_read(language, path) for language, path in options.sources]
     changes = sum(s.changes for s in sources)
     if changes and options.changes is None:
         raise ImportRefused(f"the source has {changes} unresolved tracked change(s) — nothing was written; "
@@ -69,6 +69,16 @@ def run_import(options: Options) -> Plan:
     plan = make_plan(ordered, default)
     _write(root, plan, options.replace)
     return plan
+
+
+def _read(language: str, path: Path):
+    try:
+        return read_source(language, path)
+    except ImportRefused:
+        raise
+    except Exception as error:  # noqa: BLE001 - a file no reader expected: one line, never a traceback
+        raise ImportRefused(f"{path}: could not be read as a policy ({type(error).__name__}: {error}) — "
+                            "save it again from Word as .docx or .txt") from None
 
 
 def _resolve_changes(source, mode: str) -> None:

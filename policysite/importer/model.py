@@ -14,6 +14,7 @@ class Para:
     level: int | None = None  # heading level the format itself gives (Word style, `#`, <h2>), else None
     table: list[list[str]] | None = None  # a table instead of text
     original: str = ""  # the paragraph as read, before debris was removed (for the ledger)
+    rejected: str | None = None  # Word: the text with its tracked changes rejected (``text`` accepts them)
 
 
 @dataclass

@@ -196,7 +196,7 @@ def _style_headings(paras: list[Para], start: int) -> tuple[list[Heading], int |
     headings = []
     for i in at_top:
         found = marker(paras[i].text)
-        title = found[3] if found and found[0] != "bullet" else paras[i].text
+        title = found[3] if found else paras[i].text
         headings.append(Heading(i, title, paras[i].text[: len(paras[i].text) - len(title)]))
     return headings, sub
 
