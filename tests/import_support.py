@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import subprocess
 import sys
 from pathlib import Path
+
+import yaml
+
+from policysite.dates import long_date
 
 PROJECT = Path(__file__).resolve().parents[1]
 SEEDS = Path(__file__).resolve().parent / "fixtures" / "seeds"
@@ -20,11 +25,32 @@ def squeeze(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+LOCALES = {"zh": "zh_Hans_CN", "en": "en"}
+
+
+def filled(text: str, root: Path, language: str) -> str:
+    """A section file with its fact placeholders filled from the imported data/, as a reader sees it."""
+    values: dict[str, object] = {}
+    for name in ("company", "contact", "policy"):
+        path = root / "data" / f"{name}.yml"
+        data = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}) if path.exists() else {}
+        for key, value in data.items():
+            if isinstance(value, dict) and language in value:
+                value = value[language]
+            if isinstance(value, dt.date):
+                value = long_date(value, LOCALES.get(language, language))
+            values[f"{name}.{key}"] = value
+    return re.sub(r"\{\{ ([a-z_]+\.[a-z_]+) \}\}", lambda m: str(values.get(m.group(1), m.group(0))), text)
+
+
 def imported_corpus(root: Path) -> str:
-    """Everything the import wrote that a source's words may have gone to."""
-    files = sorted((root / "docs").glob("*/sections/*.md")) + sorted((root / "data").glob("*.yml"))
-    files.append(root / "REVIEW-NOTES.md")
-    return "\x00".join(squeeze(path.read_text(encoding="utf-8")) for path in files)
+    """Everything the import wrote that a source's words may have gone to: the section files
+    (placeholders filled), data/ and REVIEW-NOTES.md."""
+    pieces = [filled(path.read_text(encoding="utf-8"), root, path.parent.parent.name)
+              for path in sorted((root / "docs").glob("*/sections/*.md"))]
+    pieces += [path.read_text(encoding="utf-8") for path in sorted((root / "data").glob("*.yml"))]
+    pieces.append((root / "REVIEW-NOTES.md").read_text(encoding="utf-8"))
+    return "\x00".join(squeeze(piece) for piece in pieces)
 
 
 def unaccounted(paragraphs: list[str], corpus: str) -> list[str]:

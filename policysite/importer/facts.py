@@ -114,8 +114,12 @@ def _email(facts: Facts, paras: dict[str, list[Para]], texts: dict[str, str]) ->
 
 
 def _legal_names(language: str, text: str) -> list[str]:
+    """Company names; a match that merely runs into the words before the name (包括但不限于…公司)
+    counts as the shorter name it ends with."""
     pattern = CN_COMPANY if language.startswith("zh") else EN_COMPANY
-    return [m.group(0) for m in pattern.finditer(text)]
+    found = [m.group(0) for m in pattern.finditer(text)]
+    shortest = sorted(set(found), key=len)
+    return [next((short for short in shortest if name.endswith(short)), name) for name in found]
 
 
 def _addresses(language: str, text: str) -> list[str]:

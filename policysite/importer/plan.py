@@ -216,8 +216,9 @@ def escape(text: str) -> str:
     return text
 
 
-LIST_KINDS = ("num-dun", "num-dot", "paren-num-full", "paren-num-half", "paren-cn-full", "paren-cn-half",
-              "cn-dun", "bullet")
+# Arabic-numbered paragraphs become Markdown ordered lists (the numbers stay the same); paragraphs
+# numbered (一)/一、 keep their numbers as written, which Markdown lists cannot show.
+LIST_KINDS = ("num-dun", "num-dot", "paren-num-full", "paren-num-half", "bullet")
 
 
 def _section_markdown(part: Part, has_inventory: bool, notes: list[Note]) -> str:
