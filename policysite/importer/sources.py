@@ -14,7 +14,8 @@ from pathlib import Path
 from .errors import ImportRefused
 from .model import Note, Para, Source
 
-MAX_BYTES = 20 * 1024 * 1024  # a policy is a few hundred KB; anything this big is not one
+MAX_BYTES = 20 * 1024 * 1024  # a Word file with pictures may be large; anything bigger is not a policy
+MAX_TEXT_BYTES = 2 * 1024 * 1024  # a 90,000-character policy is about 0.3 MB of UTF-8
 
 # Word's "save as text" debris.
 BOOKMARK = re.compile(r"\[bookmark: ([^\]]*)\]")
@@ -37,6 +38,9 @@ def read_source(language: str, path: Path) -> Source:
     if not data.strip():
         raise ImportRefused(f"{path}: the file is empty — export the policy again and give that file")
     kind = detect_format(data, path)
+    if kind != "docx" and len(data) > MAX_TEXT_BYTES:
+        raise ImportRefused(f"{path}: {len(data) / (1024 * 1024):.1f} MB of text is far more than a policy "
+                            f"(a long one is about 0.3 MB) — give the policy text alone")
     if kind == "docx":
         from .docx import read_docx
         source = read_docx(language, path, data)
@@ -49,6 +53,8 @@ def read_source(language: str, path: Path) -> Source:
             source = read_markdown(language, path, text)
         else:
             source = read_text(language, path, text)
+    if sum(len(p.text) for p in source.paras) > MAX_TEXT_BYTES:
+        raise ImportRefused(f"{path}: the document holds far more text than a policy — give the policy alone")
     if not any(p.text.strip() or p.table for p in source.paras):
         raise ImportRefused(f"{path}: no text was found in it — is it the policy? Export it again as .docx or .txt")
     return source
