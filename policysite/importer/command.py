@@ -130,13 +130,22 @@ def _mkdocs_languages(root: Path, plan: Plan) -> None:
     for code in plan.languages:
         entry = language_entry(code)
         block += [f"{pad}- locale: {code}", f"{pad}  name: {entry['name']}"]
+        if plan.titles.get(code):
+            block.append(f"{pad}  site_name: {_yaml_text(plan.titles[code])}")
         if code == plan.default:
             block.append(f"{pad}  default: true")
         block.append(f"{pad}  build: true")
     lines[at + 1:end] = block
     text = "\n".join(lines) + "\n"
     text = re.sub(r"(?m)^(\s+language:\s*)\S+\s*$", lambda m: m.group(1) + plan.default, text, count=1)
+    if plan.titles.get(plan.default):
+        text = re.sub(r"(?m)^site_name:.*$", lambda m: f"site_name: {_yaml_text(plan.titles[plan.default])}", text, count=1)
     config.write_text(text, encoding="utf-8")
+
+
+def _yaml_text(value: str) -> str:
+    import yaml
+    return yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10_000).strip().removesuffix("...").strip()
 
 
 def main(args) -> int:

@@ -42,6 +42,7 @@ class Plan:
     sections: list[SectionPlan]
     notes: dict[str, list[Note]]  # language → notes
     changes: int
+    titles: dict[str, str] = field(default_factory=dict)  # language → the policy's title
 
 
 def language_entry(code: str) -> dict[str, str]:
@@ -89,7 +90,8 @@ def make_plan(sources: list[Source], default: str) -> Plan:
     notes = {s.language: s.notes + [n for n in inventory_notes if n.where.startswith(s.language)] for s in sources}
     notes[default] = notes[default] + facts.notes
     changes = sum(s.changes for s in sources)
-    plan = Plan(files=files, languages=languages, default=default, sections=sections, notes=notes, changes=changes)
+    plan = Plan(files=files, languages=languages, default=default, sections=sections, notes=notes, changes=changes,
+                titles=titles)
     files["REVIEW-NOTES.md"] = review_notes(plan, sources, structures)
     return plan
 

@@ -1,0 +1,78 @@
+"""Markdown and saved web pages, detected from their content; mkdocs.yml follows the imported languages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from import_support import run_import
+
+PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Privacy</title>
+<style>body{font:14px sans-serif}</style><script>window.track=1</script></head><body>
+<header class="site-header"><nav><a href="/">Home</a><a href="/shop">Shop</a></nav></header>
+<div class="layout"><aside>Related links</aside>
+<main><h1>Privacy Policy</h1>
+<p>Example Widgets Ltd. (“We”), 1 Main Street, Springfield, is responsible for your personal information.</p>
+<h2>1. What We Collect</h2><p>We collect your name and e-mail address when you register.</p>
+<h2>2. Your Rights</h2><p>You may access or delete your personal information.</p>
+<h2>3. How to Contact Us</h2><p>Write to privacy@example.com.<br>We answer within 15 working days.</p>
+</main></div>
+<footer>© 2025 Example Widgets · <a href="/terms">Terms</a></footer></body></html>"""
+
+MARKDOWN = """# 隐私政策
+
+示例小部件有限公司（“我们”）尊重您的个人信息。
+
+## 一、我们收集的信息
+
+我们在您注册时收集您的姓名和电子邮箱。
+
+## 二、您的权利
+
+您可以查阅或删除您的个人信息。
+
+## 三、如何联系我们
+
+请写信至 privacy@example.com，我们将在15个工作日内答复。
+"""
+
+
+def test_html_page_keeps_only_the_policy_text(tmp_path: Path) -> None:
+    page = tmp_path / "saved-page.txt"  # the name says text; the content says HTML
+    page.write_text(PAGE, encoding="utf-8")
+    source_md = tmp_path / "policy.md"
+    source_md.write_text(MARKDOWN, encoding="utf-8")
+    project = tmp_path / "p"
+    result = run_import(f"zh={source_md}", f"en={page}", "--into", str(project))
+    assert result.returncode == 0, result.stderr
+    policy = yaml.safe_load((project / "data/policy.yml").read_text(encoding="utf-8"))
+    assert [s["id"] for s in policy["sections"]] == ["intro", "collection", "rights", "contact"]
+    assert policy["title"] == {"zh": "隐私政策", "en": "Privacy Policy"}
+    english = "".join(p.read_text(encoding="utf-8") for p in sorted((project / "docs/en/sections").glob("*.md")))
+    for chrome in ("Home", "Shop", "Related links", "Terms", "window.track", "font:"):
+        assert chrome not in english
+    assert "# Your Rights" in (project / "docs/en/sections/rights.md").read_text(encoding="utf-8")
+    assert "within {{ contact.response_days }} working days" in (project / "docs/en/sections/contact.md").read_text(encoding="utf-8")
+    assert "# 您的权利" in (project / "docs/zh/sections/rights.md").read_text(encoding="utf-8")
+    contact = yaml.safe_load((project / "data/contact.yml").read_text(encoding="utf-8"))
+    assert contact == {"email": "privacy@example.com", "response_days": 15}
+
+
+def test_mkdocs_languages_follow_the_import(tmp_path: Path) -> None:
+    source = tmp_path / "policy.md"
+    source.write_text(MARKDOWN, encoding="utf-8")
+    project = tmp_path / "p"
+    project.mkdir()
+    config = Path(__file__).resolve().parents[1] / "tests/fixtures/site-003/faithful/mkdocs.yml"
+    (project / "mkdocs.yml").write_text(config.read_text(encoding="utf-8"), encoding="utf-8")
+    en = tmp_path / "en.md"
+    en.write_text(MARKDOWN.replace("隐私政策", "Privacy Policy"), encoding="utf-8")
+    assert run_import(f"en={en}", f"zh={source}", "--default", "zh", "--into", str(project)).returncode == 0
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    i18n = text[text.index("- i18n:"):text.index("\nhooks:")]
+    assert "- locale: zh" in i18n and "- locale: en" in i18n and i18n.count("default: true") == 1
+    assert i18n.index("- locale: zh") < i18n.index("default: true") < i18n.index("- locale: en")
+    assert run_import(f"zh={source}", "--into", str(project), "--replace").returncode == 0
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "- locale: en" not in text and "- locale: zh" in text
