@@ -1,4 +1,4 @@
-"""Command line: `python -m policysite check|rules|build|release|import`."""
+"""Command line: `python -m policysite check|rules|build|release|import|new`."""
 
 from __future__ import annotations
 
@@ -11,14 +11,25 @@ from .archive.release import ReleaseRefused, release
 from .findings import PolicyError
 from .judge import judge
 from .publish import build_site
+from . import report, site_config
 
 
 def _check(args: argparse.Namespace) -> int:
+    root = Path(args.root)
+    config = root / "mkdocs.yml"
+    # `check` judges what `build` will: mkdocs.yml's languages against data/policy.yml too.
+    built = site_config.configured_languages(config) if config.is_file() else None
     try:
-        policy = judge(Path(args.root))
+        policy = judge(root, site_languages=built, config_file=config if built is not None else None)
     except PolicyError as error:
-        print(error, file=sys.stderr)
+        if args.format != "text":
+            print(report.render(error.findings, args.format))
+        else:
+            print(error, file=sys.stderr)
         return 1
+    if args.format != "text":
+        print(report.render([], args.format))
+        return 0
     languages = ", ".join(language.code for language in policy.languages)
     print(f"OK: {policy.id} version {policy.version}, {len(policy.sections)} sections in {languages}.")
     unreleased = [code for code in policy.archive.current_texts if not policy.archive.matches_release(code)]
@@ -78,6 +89,11 @@ def _rules(args: argparse.Namespace) -> int:
     return 0
 
 
+def _new(args: argparse.Namespace) -> int:
+    from .importer.new import main as new_main
+    return new_main(args)
+
+
 def _import(args: argparse.Namespace) -> int:
     from .importer.command import main as import_main
     return import_main(args)
@@ -88,6 +104,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", default=".", help="project folder holding mkdocs.yml, data/ and docs/")
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="load and judge the policy without rendering HTML")
+    check.add_argument("--format", choices=("text", "json", "github"), default="text",
+                       help="json: {ok, findings}; github: GitHub Actions annotations")
     check.set_defaults(run=_check)
     commands.add_parser("rules", help="list every finding id, its severity and whether a waiver can accept it").set_defaults(run=_rules)
     build = commands.add_parser("build", help="build the site; replace site/ only on success")
@@ -102,6 +120,11 @@ def main(argv: list[str] | None = None) -> int:
     rel.add_argument("--summary", type=_summary, action="append", metavar="LANG=TEXT",
                      help="what changed, once per language (default: next_release in data/archive.yml)")
     rel.set_defaults(run=_release)
+    new = commands.add_parser("new", help="start an empty policy: every required section says what it must disclose")
+    new.add_argument("--lang", action="append", help="a language code, once per language; the first is the default")
+    new.add_argument("--into", help="project folder to write (default: --root)")
+    new.add_argument("--replace", action="store_true", help="replace the policy the project holds (clears archive/)")
+    new.set_defaults(run=_new)
     imp = commands.add_parser("import", help="bring an existing policy in from Word, text, Markdown or HTML")
     imp.add_argument("sources", nargs="+", metavar="LANG=PATH", help="one source per language; the first is the default")
     imp.add_argument("--into", help="project folder to write (default: --root)")

@@ -73,8 +73,9 @@ def make_plan(sources: list[Source], default: str) -> Plan:
             "of data/policy.yml; editors edit sections/*.md, not this file. -->\n")
     files["data/company.yml"] = _yaml("# Facts about the company that publishes the policy, found in the imported text.\n"
                                       "# Edit here, never in docs/. Missing keys were not stated in the source.\n",
-                                      facts.company)
-    files["data/contact.yml"] = _yaml("# How readers reach the company, found in the imported text.\n", facts.contact)
+                                      facts.company, ("legal_name", "address", "domains"))
+    files["data/contact.yml"] = _yaml("# How readers reach the company, found in the imported text.\n", facts.contact,
+                                      ("email", "response_days"))
     title_value: Any = titles[default] if len(languages) == 1 else {l: titles[l] for l in languages}
     policy: dict[str, Any] = {"id": _policy_id(facts.company, titles), "title": title_value, "version": 1}
     policy.update({key: facts.dates[key] for key in ("effective", "updated") if key in facts.dates})
@@ -174,10 +175,14 @@ def _yaml_scalar(value: str) -> str:
     return yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10_000).strip().removesuffix("\n...").strip()
 
 
-def _yaml(header: str, value: dict[str, Any]) -> str:
-    if not value:
-        return header
-    return header + yaml.safe_dump(value, allow_unicode=True, sort_keys=False, width=10_000)
+def _yaml(header: str, value: dict[str, Any], required: tuple[str, ...] = ()) -> str:
+    """YAML under a comment header; required keys the source did not state are left blank for the owner."""
+    text = header + (yaml.safe_dump(value, allow_unicode=True, sort_keys=False, width=10_000) if value else "")
+    blank = [key for key in required if key not in value]
+    if blank:
+        text += "# Not stated in the source: fill in (the gate reports them until then).\n"
+        text += "".join(f"{key}:\n" for key in blank)
+    return text
 
 
 def _inventory(structures: dict[str, Structure], languages: list[str], default: str) -> tuple[dict | None, list[Note]]:
