@@ -116,8 +116,18 @@ def _email(facts: Facts, paras: dict[str, list[Para]], texts: dict[str, str]) ->
 def _legal_names(language: str, text: str) -> list[str]:
     """Company names; a match that merely runs into the words before the name (包括但不限于…公司)
     counts as the shorter name it ends with."""
-    pattern = CN_COMPANY if language.startswith("zh") else EN_COMPANY
-    found = [m.group(0) for m in pattern.finditer(text)]
+    if language.startswith("zh"):
+        # Anchored at each 公司 in a short window: the open-ended pattern backtracks on long texts.
+        ending = re.compile(CN_COMPANY.pattern + "$")
+        found = []
+        at = text.find("公司")
+        while at != -1:
+            match = ending.search(text[max(0, at - 40):at + 2])
+            if match:
+                found.append(match.group(0))
+            at = text.find("公司", at + 2)
+    else:
+        found = [m.group(0) for m in EN_COMPANY.finditer(text)]
     shortest = sorted(set(found), key=len)
     return [next((short for short in shortest if name.endswith(short)), name) for name in found]
 
@@ -238,7 +248,8 @@ def _days_value(match: re.Match[str]) -> int | None:
 
 
 def _response_days(facts: Facts, paras: dict[str, list[Para]], texts: dict[str, str]) -> None:
-    found = [(m, para) for items in paras.values() for para in items for m in DAYS.finditer(para.text)]
+    found = [(m, para) for items in paras.values() for para in items
+             if "工作日" in para.text or "days" in para.text.lower() for m in DAYS.finditer(para.text)]
     if not found:
         _left(facts, "contact.response_days", "the source states no deadline for answering requests; "
               "set `response_days:` in data/contact.yml (15 at most)")

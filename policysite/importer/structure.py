@@ -9,6 +9,7 @@ the first other style whose numbers start again at 1 there.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from ..numerals import chinese_to_int
@@ -35,6 +36,7 @@ TITLE_WORDS = re.compile(r"政策|隐私|声明|条款|协议|规则|指引|Poli
 CJK = re.compile(r"[\u3400-\u9fff]")
 
 
+@lru_cache(maxsize=8192)
 def marker(text: str) -> tuple[str, int | None, str, str] | None:
     """(kind, number, marker text, title) of a numbered or bulleted paragraph."""
     for kind, pattern in MARKERS:
