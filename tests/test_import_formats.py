@@ -76,3 +76,18 @@ def test_mkdocs_languages_follow_the_import(tmp_path: Path) -> None:
     assert run_import(f"zh={source}", "--into", str(project), "--replace").returncode == 0
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
     assert "- locale: en" not in text and "- locale: zh" in text
+
+
+def test_typed_contents_that_disagree_with_the_headings_are_reported(tmp_path: Path) -> None:
+    source = tmp_path / "policy.txt"
+    source.write_text("隐私政策\n示例有限公司（“我们”）重视您的个人信息。\n本政策包括以下内容：\n"
+                      "一、我们收集的信息\n二、您的权利\n三、Cookie的使用\n四、如何联系我们\n"
+                      "1、我们收集的信息\n我们收集您的手机号。\n2、您的权利\n您可以删除您的信息。\n"
+                      "3、如何联系我们\n请致电我们。\n", encoding="utf-8")
+    result = run_import(f"zh={source}", "--into", str(tmp_path / "p"))
+    assert result.returncode == 0, result.stderr
+    intro = (tmp_path / "p/docs/zh/sections/intro.md").read_text(encoding="utf-8")
+    assert "{{ contents }}" in intro and "二、您的权利" not in intro
+    notes = (tmp_path / "p/REVIEW-NOTES.md").read_text(encoding="utf-8")
+    assert "the typed contents list names `Cookie的使用`, but no heading has that title" in notes
+    assert "structure question" in result.stdout

@@ -163,6 +163,13 @@ def main(args) -> int:
     count = len(plan.sections)
     print(f"Imported {count} sections in {', '.join(plan.languages)} into {options.into}; "
           "what was taken out of the text is listed in REVIEW-NOTES.md.")
+    kinds = [note.kind for notes in plan.notes.values() for note in notes]
+    listed = [(kinds.count("comment"), "comment(s) from Word"), (kinds.count("change"), "tracked change(s)"),
+              (kinds.count("structure"), "structure question(s) (contents list, roles, markers)"),
+              (kinds.count("fact-left"), "fact(s) left in the text"), (kinds.count("debris"), "piece(s) of Word debris removed")]
+    shown = [f"{n} {what}" for n, what in listed if n]
+    if shown:
+        print("REVIEW-NOTES.md: " + "; ".join(shown) + ".")
     try:
         judge(options.into)
         findings = []

@@ -322,5 +322,10 @@ def review_notes(plan: Plan, sources: list[Source], structures: dict[str, Struct
         lines += ["", f"## {heading}", ""]
         for language, note in entries:
             body = note.text.replace("\n\n", "\n\n   ").replace("\n", "\n   ")
-            lines.append(f"- {language}, {note.where}: {body}")
+            if kind == "fact-left":
+                lines.append(f"- {body}")
+            elif kind == "fact":
+                lines.append(f"- {note.where}: {body}")  # the places name their language
+            else:
+                lines.append(f"- {language}, {note.where}: {body}")
     return "\n".join(lines) + "\n"
