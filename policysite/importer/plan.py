@@ -321,7 +321,8 @@ def review_notes(plan: Plan, sources: list[Source], structures: dict[str, Struct
             continue
         lines += ["", f"## {heading}", ""]
         for language, note in entries:
-            body = note.text.replace("\n\n", "\n\n   ").replace("\n", "\n   ")
+            first, *rest = note.text.split("\n")
+            body = "\n".join([first] + [("  " + line) if line else "" for line in rest])  # stays in the list item
             if kind == "fact-left":
                 lines.append(f"- {body}")
             elif kind == "fact":
