@@ -13,6 +13,8 @@ from .plan import Plan, make_plan
 from .sources import read_source
 
 POLICY_FILES = ("data/company.yml", "data/contact.yml", "data/policy.yml", "data/inventory.yml", "data/waivers.yml")
+# Also removed by --replace: the old company's WeChat verification file would be published for the new one.
+REPLACED_FILES = POLICY_FILES + ("data/wechat.yml",)
 
 
 @dataclass
@@ -89,7 +91,7 @@ def _resolve_changes(source, mode: str) -> None:
 def _write(root: Path, plan: Plan, replace: bool) -> None:
     root.mkdir(parents=True, exist_ok=True)
     if replace:
-        for name in POLICY_FILES:
+        for name in REPLACED_FILES:
             (root / name).unlink(missing_ok=True)
         docs = root / "docs"
         if docs.is_dir():
