@@ -81,8 +81,10 @@ def _sections(entries: list[dict[str, Any]]) -> list[Section]:
 def _updated(root: Path, dataset: DataSet, paths: list[str],
              commit_date: DateLookup) -> tuple[DateSource | None, list[Finding]]:
     value = dataset["policy"].get("updated")
-    if value is not None:
+    if isinstance(value, dt.date):
         return DateSource(value, "from data/policy.yml"), []
+    if value is not None:  # not a date: data.schema reports it; the texts are still judged without it
+        return None, []
     found = commit_date(root, paths)
     if found is not None:
         return found, []
