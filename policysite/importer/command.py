@@ -95,8 +95,11 @@ def _write(root: Path, plan: Plan, replace: bool) -> None:
             (root / name).unlink(missing_ok=True)
         docs = root / "docs"
         if docs.is_dir():
-            for folder in docs.glob("*/sections"):
-                shutil.rmtree(folder)
+            # Each old language's folder goes: a language the new policy lacks would still be published.
+            for folder in docs.iterdir():
+                if folder.is_dir() and re.fullmatch(r"[a-z]{2,3}", folder.name) and \
+                        ((folder / "sections").is_dir() or (folder / "index.md").is_file()):
+                    shutil.rmtree(folder)
         if (root / "archive").is_dir():
             shutil.rmtree(root / "archive")
     for name, content in plan.files.items():
