@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import re
 import shutil
 import sys
@@ -9,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ImportRefused
+from .model import Source
 from .plan import Plan, make_plan
 from .sources import read_source
 
@@ -73,7 +75,7 @@ def run_import(options: Options) -> Plan:
     return plan
 
 
-def _read(language: str, path: Path):
+def _read(language: str, path: Path) -> Source:
     try:
         return read_source(language, path)
     except ImportRefused:
@@ -83,7 +85,7 @@ def _read(language: str, path: Path):
                             "save it again from Word as .docx or .txt") from None
 
 
-def _resolve_changes(source, mode: str) -> None:
+def _resolve_changes(source: Source, mode: str) -> None:
     from .docx import apply_changes
     apply_changes(source, accept=mode == "accept")
 
@@ -153,7 +155,7 @@ def _yaml_text(value: str) -> str:
     return yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10_000).strip().removesuffix("...").strip()
 
 
-def main(args) -> int:
+def main(args: argparse.Namespace) -> int:
     """The `import` command: exit 0 when imported (findings are the work left), 1 when refused."""
     from ..findings import PolicyError, Severity
     from ..judge import judge

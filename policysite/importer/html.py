@@ -13,7 +13,7 @@ import html5lib
 from lxml import etree
 
 from .errors import ImportRefused
-from .model import Note, Para, Source
+from .model import Para, Source
 from .sources import clean_line
 
 DROP = {"nav", "header", "footer", "script", "style", "noscript", "aside", "form", "button", "template",

@@ -3,11 +3,12 @@ what it must disclose, so that the gate fails until each one is written."""
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
 from ..roles import REQUIRED_ROLES, ROLES
-from .command import _mkdocs_languages, _write, existing_policy
+from .command import _write, existing_policy
 from .errors import ImportRefused
 from .plan import DEFAULT_TITLES, Plan, SectionPlan, language_entry, _yaml
 
@@ -66,7 +67,7 @@ def new_policy(root: Path, languages: list[str], *, replace: bool = False) -> Pl
     return plan
 
 
-def main(args) -> int:
+def main(args: argparse.Namespace) -> int:
     from ..findings import PolicyError
     from ..judge import judge
     root = Path(args.into or args.root)

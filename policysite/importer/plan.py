@@ -8,9 +8,8 @@ from typing import Any
 
 import yaml
 
-from ..roles import ROLES
 from .facts import find_facts
-from .model import Note, Para, Source
+from .model import Note, Source
 from .roleguess import guess_roles
 from .structure import Part, Structure, marker, split
 from .tables import inventory_columns, markdown_table, regular_rows
@@ -54,9 +53,7 @@ def make_plan(sources: list[Source], default: str) -> Plan:
     structures = {s.language: split(s) for s in sources}
     languages = [s.language for s in sources]
     sections = _align(structures, default, {s.language: s for s in sources})
-    paras = {language: [p for part in structures[language].parts for p in part.paras]
-             + [part.heading_para for part in structures[language].parts if getattr(part, "heading_para", None)]
-             for language in languages}
+    paras = {language: [p for part in structures[language].parts for p in part.paras] for language in languages}
     facts = find_facts(paras, default)
     inventory, inventory_notes = _inventory(structures, languages, default)
     files: dict[str, str] = {}
@@ -299,11 +296,7 @@ def review_notes(plan: Plan, sources: list[Source], structures: dict[str, Struct
     for section in plan.sections:
         for language, part in section.parts.items():
             heading = part.heading
-            if heading is None:
-                shown = "the text before the first heading"
-            else:
-                para = structures[language].parts  # noqa: F841 - kept simple on purpose
-                shown = f"`{heading.number_text}{heading.title}`"
+            shown = "the text before the first heading" if heading is None else f"`{heading.number_text}{heading.title}`"
             lines.append(f"- `{section.id}` ({', '.join(section.roles)}), {language}: {shown} → "
                          f"`docs/{language}/sections/{section.id}.md`")
     missing = [(s.id, l) for s in plan.sections for l in plan.languages if l not in s.parts]
