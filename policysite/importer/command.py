@@ -187,6 +187,10 @@ def main(args: argparse.Namespace) -> int:
         return 0
     for finding in findings:
         print(finding.format())
+    if not findings:
+        print("Imported, 0 findings: the policy passes every check. Read REVIEW-NOTES.md, preview with "
+              "`make serve`, then publish the first version with `make release`.")
+        return 0
     warnings = sum(1 for f in findings if f.severity == Severity.WARNING)
     print(f"Imported, {len(findings)} finding{'s' if len(findings) != 1 else ''} to resolve"
           + (f" ({warnings} warnings)" if warnings else "") + ": fix them in docs/ and data/, then `make check`.")
