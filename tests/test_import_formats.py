@@ -91,3 +91,29 @@ def test_typed_contents_that_disagree_with_the_headings_are_reported(tmp_path: P
     notes = (tmp_path / "p/REVIEW-NOTES.md").read_text(encoding="utf-8")
     assert "the typed contents list names `Cookie的使用`, but no heading has that title" in notes
     assert "structure question" in result.stdout
+
+
+def test_word_text_debris_is_removed_and_listed(tmp_path: Path) -> None:
+    source = tmp_path / "policy.txt"
+    source.write_text("隐私政策\n"
+                      "示例有限公司（“我们”）重视您的\u200b个人信息。\n"
+                      "一、我们收集的信息\n"
+                      "\t我们收集您的手机号。\t\n"
+                      "-\n"
+                      "详见HYPERLINK \"https://example.com/terms\" 用户协议。\n"
+                      "二、如何联系我们\n"
+                      "[bookmark: _Toc123]请写信给我们。\tComment by 法务: 请补充电子邮箱。\n", encoding="utf-8")
+    project = tmp_path / "p"
+    result = run_import(f"zh={source}", "--into", str(project))
+    assert result.returncode == 0, result.stderr
+    texts = "".join(p.read_text(encoding="utf-8") for p in (project / "docs/zh/sections").glob("*.md"))
+    for debris in ("\u200b", "\t", "HYPERLINK", "[bookmark", "Comment by", "\n-\n"):
+        assert debris not in texts
+    assert "重视您的个人信息" in texts and "详见用户协议。" in texts and "请写信给我们。" in texts
+    notes = (project / "REVIEW-NOTES.md").read_text(encoding="utf-8")
+    assert "line 2: zero-width" in notes
+    assert "line 4: leading or trailing tabs" in notes
+    assert "line 5: a lone `-` line" in notes
+    assert 'line 6: Word field code `HYPERLINK "https://example.com/terms"`' in notes
+    assert "line 8: Word bookmark marker `[bookmark: _Toc123]`" in notes
+    assert "line 8: Comment by 法务: 请补充电子邮箱。" in notes and "Anchored to: 请写信给我们。" in notes

@@ -21,7 +21,7 @@ MAX_TEXT_BYTES = 2 * 1024 * 1024  # a 90,000-character policy is about 0.3 MB of
 BOOKMARK = re.compile(r"\[bookmark: ([^\]]*)\]")
 COMMENT = re.compile(r"\t+Comment by ([^:\t]{1,80}): (.*)$")
 ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-FIELD_CODE = re.compile(r"\b(?:HYPERLINK \\l \"[^\"]*\"|HYPERLINK \"[^\"]*\"|PAGEREF _Toc\d+ \\h|TOC \\o \"[^\"]*\"(?: \\[a-z])*)\s*")
+FIELD_CODE = re.compile(r"(?<![A-Za-z])(?:HYPERLINK \\l \"[^\"]*\"|HYPERLINK \"[^\"]*\"|PAGEREF _Toc\d+ \\h|TOC \\o \"[^\"]*\"(?: \\[a-z])*)\s*")
 LONE_BULLET = re.compile(r"^[-•·▪◦●○■□*–—]$")
 
 
