@@ -170,7 +170,9 @@ def _check_policy(c: _Checker, policy: dict) -> None:
         return
     seen: set[str] = set()
     for index, section in enumerate(sections):
-        if not c.mapping(("sections", index), section, {"id": True, "role": True}):
+        # `roles: [storage, security]` for a section that discloses several things; `role:` for one.
+        has_roles = isinstance(section, dict) and "roles" in section
+        if not c.mapping(("sections", index), section, {"id": True, "role": not has_roles, "roles": False}):
             continue
         section_id = section.get("id")
         c.check(("sections", index, "id"), section_id, lambda v: isinstance(v, str) and bool(SLUG.match(v)),
@@ -182,14 +184,28 @@ def _check_policy(c: _Checker, policy: dict) -> None:
             c.report(("sections", index, "id"), f"repeats the section id `{section_id}`",
                      "give every section its own id")
         seen.add(section_id)
-        role = section.get("role")
-        if not isinstance(role, str) or not role:
-            c.report(("sections", index, "role"), "must name what the section discloses", "write e.g. `role: rights`")
-        elif role not in ROLES:
-            close = difflib.get_close_matches(role, list(ROLES), n=1)
-            hint = f"did you mean `{close[0]}`?" if close else f"known roles: {', '.join(ROLES)}"
-            c.report(("sections", index, "role"), f"is `{role}`, which is not a known section role",
-                     f"{hint} (the roles are listed in policysite/roles.py)")
+        if has_roles:
+            roles = section.get("roles")
+            if not isinstance(roles, list) or not roles:
+                c.report(("sections", index, "roles"), "must list what the section discloses",
+                         "write e.g. `roles: [storage, security]`")
+                continue
+            if "role" in section:
+                c.report(("sections", index), "has both `role` and `roles`", "keep one: `roles: [a, b]` lists them all")
+            for position, role in enumerate(roles):
+                _check_role(c, ("sections", index, "roles", position), role)
+        else:
+            _check_role(c, ("sections", index, "role"), section.get("role"))
+
+
+def _check_role(c: _Checker, key: tuple, role: Any) -> None:
+    if not isinstance(role, str) or not role:
+        c.report(key, "must name what the section discloses", "write e.g. `role: rights`")
+    elif role not in ROLES:
+        close = difflib.get_close_matches(role, list(ROLES), n=1)
+        hint = f"did you mean `{close[0]}`?" if close else f"known roles: {', '.join(ROLES)}"
+        c.report(key, f"is `{role}`, which is not a known section role",
+                 f"{hint} (the roles are listed in policysite/roles.py)")
 
 
 def _check_company(c: _Checker, company: dict) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 from typing import Any, Callable
@@ -24,7 +25,7 @@ def load_policy(root: Path, *, docs: str = "docs", data: str = "data",
     """Everything the site needs, or PolicyError with every finding."""
     root = root.resolve()
     dataset, findings = load_data(root / data, root)
-    if findings:
+    if findings and not _texts_readable(dataset, findings):
         raise PolicyError(findings)
     policy_data = dataset["policy"]
     languages = [Language(code=l["code"], name=str(l["name"]), locale=str(l["locale"]),
@@ -33,8 +34,10 @@ def load_policy(root: Path, *, docs: str = "docs", data: str = "data",
     sections = _sections(policy_data["sections"])
     updated, date_findings = _updated(root, dataset, [docs, data], commit_date)
     findings += date_findings
+    effective = policy_data.get("effective")
     policy = Policy(root=root, docs_dir=root / docs, data=dataset, languages=languages, sections=sections,
-                    effective=policy_data["effective"], updated=updated)  # type: ignore[arg-type]
+                    effective=effective if isinstance(effective, dt.date) else None,  # type: ignore[arg-type]
+                    updated=updated)  # type: ignore[arg-type]
     for language in languages:
         findings += _read_language(policy, language)
     if findings:
@@ -46,20 +49,42 @@ def load_policy(root: Path, *, docs: str = "docs", data: str = "data",
     return policy
 
 
+def _texts_readable(dataset: DataSet, findings: list[Finding]) -> bool:
+    """Whether the section files can still be read and judged although data/ has findings.
+
+    A fact missing from data (an imported policy that never stated its e-mail or effective
+    date) must not hide every text finding: the texts are read and the rules run on them as
+    long as data/policy.yml says which languages and sections there are.
+    """
+    document = dataset.documents.get("policy")
+    if document is None or not isinstance(document.value, dict):
+        return False
+    structural = ("`languages", "`sections", "`default_language", "`` ", "`id`")
+    for finding in findings:
+        if finding.rule != "data.schema" or finding.line == 0:
+            return False
+        if finding.path == document.path and finding.problem.startswith(structural):
+            return False
+    return True
+
+
 def _sections(entries: list[dict[str, Any]]) -> list[Section]:
     sections, number = [], 0
     for entry in entries:
-        numbered = entry["role"] not in UNNUMBERED_ROLES
+        roles = tuple(entry["roles"]) if entry.get("roles") else (entry["role"],)
+        numbered = roles[0] not in UNNUMBERED_ROLES
         number += numbered
-        sections.append(Section(id=entry["id"], role=entry["role"], number=number if numbered else None))
+        sections.append(Section(id=entry["id"], role=roles[0], number=number if numbered else None, roles=roles))
     return sections
 
 
 def _updated(root: Path, dataset: DataSet, paths: list[str],
              commit_date: DateLookup) -> tuple[DateSource | None, list[Finding]]:
     value = dataset["policy"].get("updated")
-    if value is not None:
+    if isinstance(value, dt.date):
         return DateSource(value, "from data/policy.yml"), []
+    if value is not None:  # not a date: data.schema reports it; the texts are still judged without it
+        return None, []
     found = commit_date(root, paths)
     if found is not None:
         return found, []
