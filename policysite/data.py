@@ -76,8 +76,10 @@ class _Checker:
         self.findings.append(Finding(self.document.path, self.document.line(*key), rule, f"`{dotted}` {problem}", fix))
 
     def kind(self, rule: str, key: tuple, value: Any, problem: str | None, fix: str) -> None:
+        """A value of a kind (host, e-mail, language tag, web address) that its check found wrong."""
         if value is not None and problem is not None:
-            self.flag(rule, key, problem, fix)
+            dotted = ".".join(str(part) for part in key)
+            self.findings.append(Finding(self.document.path, self.document.line(*key), rule, f"`{dotted}` {problem}", fix))
 
     def printed(self, key: tuple, value: Any, *, table: bool = False) -> None:
         """Text printed into the policy: one line (table cells excepted), no control characters, no Markdown."""

@@ -51,37 +51,41 @@ class YamlDocument:
 class _Refused(yaml.YAMLError):
     """A YAML feature data may not use, met while composing: stops reading the file at once."""
 
-    def __init__(self, line: int, rule: str, problem: str, fix: str):
-        super().__init__(problem)
-        self.finding_args = (line, rule, problem, fix)
+    def __init__(self, finding: Finding):
+        super().__init__(finding.problem)
+        self.finding = finding
 
 
 class _StrictLoader(yaml.SafeLoader):
     """SafeLoader that refuses aliases, anchors, tags, merge keys and deep nesting, and notes duplicate keys."""
 
-    def __init__(self, stream: str):
+    def __init__(self, stream: str, display: str):
         super().__init__(stream)
+        self.display = display
         self.depth = 0
         self.duplicates: list[tuple[str, int, int]] = []  # (key, first line, repeated line)
+
+    def refuse(self, rule: str, line: int, problem: str, fix: str) -> _Refused:
+        return _Refused(Finding(self.display, line, rule, problem, fix))
 
     def compose_node(self, parent: Any, index: Any) -> yaml.Node:
         event = self.peek_event()
         line = event.start_mark.line + 1
         if isinstance(event, AliasEvent):
-            raise _Refused(line, "data.alias", f"`*{event.anchor}` repeats another value through a YAML alias",
+            raise self.refuse("data.alias", line, f"`*{event.anchor}` repeats another value through a YAML alias",
                            "write the value out in full: data files may not use anchors (`&`) or aliases (`*`)")
         if isinstance(event, (ScalarEvent, MappingStartEvent, SequenceStartEvent)):
             if event.anchor is not None:
-                raise _Refused(line, "data.alias", f"`&{event.anchor}` defines a YAML anchor",
+                raise self.refuse("data.alias", line, f"`&{event.anchor}` defines a YAML anchor",
                                "delete the `&` anchor and write each value out in full: data files may not use "
                                "anchors or aliases")
             if event.tag is not None:
                 shown = event.tag.replace("tag:yaml.org,2002:", "!!")
-                raise _Refused(line, "data.tag", f"`{shown}` is an explicit YAML tag",
+                raise self.refuse("data.tag", line, f"`{shown}` is an explicit YAML tag",
                                "delete the tag (the `!…` before the value); data is plain text, numbers and dates")
         self.depth += 1
         if self.depth > MAX_DEPTH:
-            raise _Refused(line, "data.depth", f"the data is nested more than {MAX_DEPTH} levels deep",
+            raise self.refuse("data.depth", line, f"the data is nested more than {MAX_DEPTH} levels deep",
                            "data files hold flat facts: bring the values up to a few levels of keys")
         try:
             return super().compose_node(parent, index)
@@ -96,7 +100,7 @@ class _StrictLoader(yaml.SafeLoader):
                 continue  # a list or mapping as a key: the constructor refuses it as unhashable
             line = key_node.start_mark.line + 1
             if key_node.value == "<<" and key_node.tag == "tag:yaml.org,2002:merge":
-                raise _Refused(line, "data.alias", "`<<` merges another mapping into this one",
+                raise self.refuse("data.alias", line, "`<<` merges another mapping into this one",
                                "write every key out in full: data files may not use merge keys")
             if key_node.value in seen:
                 self.duplicates.append((key_node.value, seen[key_node.value], line))
@@ -172,14 +176,13 @@ def read_yaml(path: Path, display: str) -> tuple[YamlDocument | None, list[Findi
     text, problems = _read_text(path, display)
     if text is None:
         return None, problems
-    loader = _StrictLoader(text)
+    loader = _StrictLoader(text, display)
     node = None
     try:
         node = loader.get_single_node()
         value = loader.construct_document(node) if node is not None else None
     except _Refused as refusal:
-        line, rule, problem, fix = refusal.finding_args
-        return None, [Finding(display, line, rule, problem, fix)]
+        return None, [refusal.finding]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
