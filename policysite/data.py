@@ -11,8 +11,8 @@ from typing import Any, Callable
 
 from .findings import Finding
 from .roles import ROLES
-from .values import (control_problem, email_problem, host_problem, language_tag_problem, markdown_problem,
-                     web_address_problem)
+from .values import (break_problem, control_problem, email_problem, host_problem, language_tag_problem,
+                     markdown_problem, web_address_problem)
 from .yamlfile import YamlDocument, inside, read_yaml
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -85,13 +85,11 @@ class _Checker:
         """Text printed into the policy: one line (table cells excepted), no control characters, no Markdown."""
         if not isinstance(value, str):
             return
-        problem = control_problem(value, breaks_allowed=table)
+        problem = control_problem(value)
         if problem is not None:
-            self.flag("data.control-character", key, problem,
-                      "retype the value on one line without invisible characters" if not table else
-                      "retype the value without invisible characters")
+            self.flag("data.control-character", key, problem, "retype the value without invisible characters")
             return
-        problem = markdown_problem(value, in_table=table)
+        problem = break_problem(value, breaks_allowed=table) or markdown_problem(value, in_table=table)
         if problem is not None:
             self.flag("data.markdown", key, problem,
                       "write the fact as plain text; links, headings and formatting belong in the section file")
@@ -351,7 +349,9 @@ def _data_files(data_dir: Path, display_root: Path, findings: list[Finding]) -> 
     """The data files to read, one per name; files that link outside the project or share a name are findings."""
     root = display_root.resolve()
     chosen: dict[str, Path] = {}
-    for path in sorted(p for p in data_dir.iterdir() if p.suffix in SUFFIXES):
+    # `.yml` first: it is the documented name, so a stray `.yaml` beside it is the one reported.
+    for path in sorted((p for p in data_dir.iterdir() if p.suffix in SUFFIXES),
+                       key=lambda p: (p.stem, SUFFIXES.index(p.suffix))):
         shown = _display(path, display_root)
         if not inside(path, root):
             findings.append(Finding(shown, 1, "data.outside", "this data file is a link to a file outside the project",

@@ -23,9 +23,8 @@ from babel.core import parse_locale
 
 _LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
 _TLD = re.compile(r"^([a-z]{2,63}|xn--[a-z0-9-]{1,59})$")
-# The part before @ as a mail server and a mailto: link both accept it without quoting.
-_LOCAL = re.compile(r"^[A-Za-z0-9!#$%*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%*+/=?^_`{|}~-]+)*$")
-_SAFE_LOCAL = re.compile(r"^[A-Za-z0-9_%+-]+(\.[A-Za-z0-9_%+-]+)*$")
+# The part before @ as every mail server and a mailto: link accept it unquoted; quotes or brackets would break the link.
+_LOCAL = re.compile(r"^[A-Za-z0-9_%+-]+(\.[A-Za-z0-9_%+-]+)*$")
 # BCP 47 as policy pages use it: language, optional script, optional region, in their canonical case.
 _TAG = re.compile(r"^(?P<language>[a-z]{2,3})(-(?P<script>[A-Z][a-z]{3}))?(-(?P<region>[A-Z]{2}|[0-9]{3}))?$")
 
@@ -63,9 +62,6 @@ def email_problem(value: object) -> str | None:
         return f"is `{value}`, which is not an e-mail address"
     if len(local) > 64 or not _LOCAL.match(local):
         return f"is `{value}`; the part before @ may hold only letters, digits and . _ % + -"
-    if not _SAFE_LOCAL.match(local):
-        return (f"is `{value}`; the part before @ may hold only letters, digits and . _ % + - "
-                "(other characters break mail links)")
     problem = host_problem(domain)
     if problem is not None:
         return f"is `{value}`, whose domain `{domain}` is not a host name"
@@ -118,13 +114,20 @@ def web_address_problem(value: object) -> str | None:
     return None
 
 
-def control_problem(value: str, *, breaks_allowed: bool = False) -> str | None:
+def break_problem(value: str, *, breaks_allowed: bool = False) -> str | None:
+    """A line break ends the sentence the value sits in, and what follows it is read as new Markdown blocks."""
+    for character in value:
+        if character in _BREAKS and not (breaks_allowed and character == "\n"):
+            return ("holds a line break, which Markdown reads as the start of a new paragraph or heading; "
+                    "a value is printed inside a sentence")
+    return None
+
+
+def control_problem(value: str) -> str | None:
     """Control and format characters: invisible, and some reorder or hide the text around them."""
     for character in value:
-        if breaks_allowed and character == "\n":
-            continue
         if character in _BREAKS:
-            return "holds a line break; a value is printed inside a sentence, so it must stay on one line"
+            continue  # break_problem's to judge
         category = unicodedata.category(character)
         if category == "Cc" or (category == "Cf" and character not in "\u200d"):
             name = unicodedata.name(character, f"U+{ord(character):04X}")

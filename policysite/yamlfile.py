@@ -176,7 +176,13 @@ def read_yaml(path: Path, display: str) -> tuple[YamlDocument | None, list[Findi
     text, problems = _read_text(path, display)
     if text is None:
         return None, problems
-    loader = _StrictLoader(text, display)
+    try:
+        loader = _StrictLoader(text, display)
+    except yaml.reader.ReaderError as error:  # the reader checks every character before parsing starts
+        line = text.count("\n", 0, max(error.position, 0)) + 1
+        return None, [Finding(display, line, "data.control-character",
+                              f"the file holds the control character U+{error.character:04X}, which YAML does not allow",
+                              "delete it (retype the line); data files hold visible text only")]
     node = None
     try:
         node = loader.get_single_node()

@@ -97,7 +97,7 @@ _ENTRIES: list[tuple[str, str, str, str]] = [
 
     The value lands in the Markdown of the page: it could add a heading with another section's anchor, a `javascript:` link or attributes.""",
      _DATA),
-    ("data.control-character", "policysite/data.py", """A printed data value holding a line break or an invisible control character (a bidi override, a NUL).
+    ("data.control-character", "policysite/data.py, policysite/yamlfile.py", """A printed data value holding a line break or an invisible control character (a bidi override, a NUL).
 
     A line break ends the sentence and starts Markdown structure; invisible characters make the page say something other than what was approved.""",
      _DATA),
