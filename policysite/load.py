@@ -141,19 +141,29 @@ def _links_outside(policy: Policy) -> list[Finding]:
     """Every file or folder under docs/ that a symbolic link takes outside the project.
 
     MkDocs follows links and would publish what they point at (a section, or any
-    file it copies as is), so a link to /etc/passwd would be on the site.
+    file it copies as is), so a link to /etc/passwd would be on the site. Links
+    that stay inside are followed here too (each folder once, so a loop ends),
+    since a link inside them could lead out.
     """
-    top = policy.docs_dir
-    candidates = [top]
-    for folder, folders, files in os.walk(top):
-        candidates += [Path(folder) / name for name in folders + files if (Path(folder) / name).is_symlink()]
-    findings = []
-    for path in candidates:
-        if (path.is_symlink() or path == top) and not inside(path, policy.root):
+    findings: list[Finding] = []
+    seen: set[str] = set()
+    pending = [policy.docs_dir]
+    while pending:
+        path = pending.pop()
+        if (path.is_symlink() or path == policy.docs_dir) and not inside(path, policy.root):
             what = "folder" if path.is_dir() else "file"
             findings.append(Finding(_display(policy, path), 1, "section.outside",
                                     f"this {what} is a link to a {what} outside the project, which would be published",
                                     "replace the link with the file itself, kept inside the project"))
+            continue
+        real = os.path.realpath(path)
+        if real in seen or not path.is_dir():
+            continue
+        seen.add(real)
+        try:
+            pending += sorted(path.iterdir(), reverse=True)
+        except OSError:
+            continue  # an unreadable folder: the sections in it are reported when they are read
     return findings
 
 

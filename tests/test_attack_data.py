@@ -353,3 +353,14 @@ def test_the_alias_bomb_is_small_and_refused_at_once(tmp_path: Path) -> None:
     started = time.monotonic()
     has(judge_bounded(root), "data/contact.yml", 1, "data.alias")
     assert time.monotonic() - started < 10
+
+
+def test_a_link_out_behind_a_link_that_stays_inside_is_found(tmp_path: Path) -> None:
+    """docs/en/shared → ../../shared (inside) holding secret.txt → a file outside: MkDocs would follow both."""
+    root = materialise(tmp_path / "p", {})
+    (root / "shared").mkdir()
+    (tmp_path / "secret.txt").write_text("root:x:0:0\n", encoding="utf-8")
+    (root / "shared" / "secret.txt").symlink_to(tmp_path / "secret.txt")
+    (root / "shared" / "loop").symlink_to(root / "docs", target_is_directory=True)
+    (root / "docs" / "en" / "shared").symlink_to(root / "shared", target_is_directory=True)
+    has(judge_bounded(root), "docs/en/shared/secret.txt", 1, "section.outside", "outside the project")
