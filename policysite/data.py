@@ -336,7 +336,8 @@ def _folder_findings(data_dir: Path, display_root: Path) -> list[Finding]:
     if not data_dir.exists() and not data_dir.is_symlink():
         return [Finding(shown, 1, "data.missing", "the data folder does not exist",
                         "create data/ with company.yml, contact.yml and policy.yml")]
-    if not inside(data_dir, display_root.resolve()):
+    # A link is judged, not the path a caller passes (`make release` reads a staged copy of data/).
+    if data_dir.is_symlink() and not inside(data_dir, display_root.resolve()):
         return [Finding(shown, 1, "data.outside", "the data folder is a link to a folder outside the project",
                         "put the data files in the project's own data/ folder, not a link to elsewhere")]
     if not data_dir.is_dir():
@@ -347,13 +348,13 @@ def _folder_findings(data_dir: Path, display_root: Path) -> list[Finding]:
 
 def _data_files(data_dir: Path, display_root: Path, findings: list[Finding]) -> list[Path]:
     """The data files to read, one per name; files that link outside the project or share a name are findings."""
-    root = display_root.resolve()
+    homes = (display_root.resolve(), data_dir.resolve())  # the folder itself is judged by _folder_findings
     chosen: dict[str, Path] = {}
     # `.yml` first: it is the documented name, so a stray `.yaml` beside it is the one reported.
     for path in sorted((p for p in data_dir.iterdir() if p.suffix in SUFFIXES),
                        key=lambda p: (p.stem, SUFFIXES.index(p.suffix))):
         shown = _display(path, display_root)
-        if not inside(path, root):
+        if not any(inside(path, home) for home in homes):
             findings.append(Finding(shown, 1, "data.outside", "this data file is a link to a file outside the project",
                                     "replace the link with the file itself, kept inside the project"))
             continue

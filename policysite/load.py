@@ -96,7 +96,7 @@ def _read_language(policy: Policy, language: Language) -> list[Finding]:
                                     f"section `{section.id}` has no {language.name} text",
                                     f"write {shown}, translating the section from the default language"))
             continue
-        if not inside(path, policy.root):
+        if not _at_home(policy, path):
             continue  # reported once for every link under docs/ (_links_outside)
         source, problems = _read_section(path, shown)
         findings += problems
@@ -137,6 +137,12 @@ def _read_section(path: Path, shown: str) -> tuple[str | None, list[Finding]]:
         return None, [Finding(shown, 1, "section.encoding", "the file is not UTF-8", "save it as UTF-8 text")]
 
 
+def _at_home(policy: Policy, path: Path) -> bool:
+    """Inside the project, or inside the docs folder a caller named (a link is judged, not the path passed)."""
+    homes = [policy.root] + ([policy.docs_dir.resolve()] if not policy.docs_dir.is_symlink() else [])
+    return any(inside(path, home) for home in homes)
+
+
 def _links_outside(policy: Policy) -> list[Finding]:
     """Every file or folder under docs/ that a symbolic link takes outside the project.
 
@@ -150,7 +156,7 @@ def _links_outside(policy: Policy) -> list[Finding]:
     pending = [policy.docs_dir]
     while pending:
         path = pending.pop()
-        if (path.is_symlink() or path == policy.docs_dir) and not inside(path, policy.root):
+        if path.is_symlink() and not _at_home(policy, path):
             what = "folder" if path.is_dir() else "file"
             findings.append(Finding(_display(policy, path), 1, "section.outside",
                                     f"this {what} is a link to a {what} outside the project, which would be published",

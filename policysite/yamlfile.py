@@ -94,7 +94,7 @@ class _StrictLoader(yaml.SafeLoader):
 
     def compose_mapping_node(self, anchor: Any) -> yaml.MappingNode:
         node = super().compose_mapping_node(anchor)
-        seen: dict[Any, int] = {}
+        seen: dict[tuple[str, str], int] = {}
         for key_node, _ in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 continue  # a list or mapping as a key: the constructor refuses it as unhashable
@@ -102,10 +102,11 @@ class _StrictLoader(yaml.SafeLoader):
             if key_node.value == "<<" and key_node.tag == "tag:yaml.org,2002:merge":
                 raise self.refuse("data.alias", line, "`<<` merges another mapping into this one",
                                "write every key out in full: data files may not use merge keys")
-            if key_node.value in seen:
-                self.duplicates.append((key_node.value, seen[key_node.value], line))
+            key = (key_node.tag, key_node.value)  # `1` and `"1"` are different keys
+            if key in seen:
+                self.duplicates.append((key_node.value, seen[key], line))
             else:
-                seen[key_node.value] = line
+                seen[key] = line
         return node
 
 

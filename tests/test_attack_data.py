@@ -11,13 +11,18 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
+import tempfile
 from pathlib import Path
 from typing import Any, Callable
 
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
-from attack_support import judge_bounded, has
-from rulefixtures import materialise
+from attack_support import FINDING, judge_bounded, has
+from policysite.findings import PolicyError
+from policysite.judge import judge
+from rulefixtures import BASE, TODAY, materialise
 
 COMPANY = (Path(__file__).parent / "fixtures" / "rules" / "base" / "data" / "company.yml").read_text(encoding="utf-8")
 BOMB = "".join(f"{name}: &{name} [{', '.join([f'*{prev}'] * 9) if prev else ', '.join(['lol'] * 9)}]\n"
@@ -364,3 +369,35 @@ def test_a_link_out_behind_a_link_that_stays_inside_is_found(tmp_path: Path) -> 
     (root / "shared" / "loop").symlink_to(root / "docs", target_is_directory=True)
     (root / "docs" / "en" / "shared").symlink_to(root / "shared", target_is_directory=True)
     has(judge_bounded(root), "docs/en/shared/secret.txt", 1, "section.outside", "outside the project")
+
+
+# --- property: any YAML made of the features data refuses gives findings, quickly -----------------
+
+YAML_TOKENS = ["&a ", "*a", "<<: ", "!!binary ", "!!python/object:os.system ", "!x ", "[", "]", "{", "}", ", ",
+               "- ", ": ", "\n", "\n  ", "email", "response_days", "privacy@example.cn", "15", "? ", "---\n", "...\n",
+               "|\n  ", ">\n  ", "'", '"', "\\x1b", "\x1b", "\u202e", "#", "%YAML 1.1\n", "%TAG ! tag:x,2000:\n", "\t"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pieces=st.lists(st.sampled_from(YAML_TOKENS), max_size=40))
+def test_any_yaml_built_from_refused_features_gives_findings_in_time(pieces: list[str]) -> None:
+    folder = Path(tempfile.mkdtemp(prefix="policysite-yaml-"))
+    try:
+        root = folder / "p"
+        shutil.copytree(BASE, root, ignore=shutil.ignore_patterns("README.md"))
+        (root / "data" / "contact.yml").write_text("".join(pieces), encoding="utf-8")
+        signal.signal(signal.SIGALRM, _too_slow)
+        signal.alarm(10)
+        try:
+            judge(root, today=TODAY, commit_date=lambda *_: None)
+        except PolicyError as error:
+            for finding in error.findings:
+                assert FINDING.match(finding.format()), finding.format()
+        finally:
+            signal.alarm(0)
+    finally:
+        shutil.rmtree(folder)
+
+
+def _too_slow(*_: object) -> None:
+    raise AssertionError("judge() took more than 10 s")
