@@ -30,6 +30,8 @@ _TAG = re.compile(r"^(?P<language>[a-z]{2,3})(-(?P<script>[A-Z][a-z]{3}))?(-(?P<
 
 # Line and paragraph breaks of every kind: each would end the sentence the value sits in.
 _BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+# Embeddings, overrides and isolates: they reorder how the text around them is displayed.
+_BIDI = set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 # Markdown that turns a value into structure where a placeholder opens a line.
 _BLOCK_START = re.compile(r"^(\s|#|>|[-*+](\s|$)|\d{1,9}[.)](\s|$)|\||=|-{2,}|`{3}|~{3}|:|\*{3}|_{3}|\[\^?[^\]]*\]:)")
 # Markdown links, images and footnotes anywhere, and the braces of attribute lists (`{: onclick=…}`) and templates.
@@ -124,12 +126,16 @@ def break_problem(value: str, *, breaks_allowed: bool = False) -> str | None:
 
 
 def control_problem(value: str) -> str | None:
-    """Control and format characters: invisible, and some reorder or hide the text around them."""
+    """Control characters, and the bidi controls that reorder the text shown around them.
+
+    Invisible characters pasted from Word (soft hyphens, zero-width spaces) are
+    the gate's debris.invisible to report; these are not debris but a value
+    that makes the page show something other than what was approved.
+    """
     for character in value:
         if character in _BREAKS:
             continue  # break_problem's to judge
-        category = unicodedata.category(character)
-        if category == "Cc" or (category == "Cf" and character not in "\u200d"):
+        if unicodedata.category(character) == "Cc" or character in _BIDI:
             name = unicodedata.name(character, f"U+{ord(character):04X}")
             return f"holds the invisible control character U+{ord(character):04X} ({name})"
     return None

@@ -83,9 +83,15 @@ def test_line_breaks_allowed_in_table_cells_only() -> None:
     assert break_problem("A\rB", breaks_allowed=True) is not None
 
 
-@pytest.mark.parametrize("value", ["A\x00B", "A\x1bB", "A\x7fB", "A\u202eB", "A\u200bB", "A\ufeffB", "A\tB"])
+@pytest.mark.parametrize("value", ["A\x00B", "A\x1bB", "A\x7fB", "A\x9bB", "A\u202eB", "A\u2066B", "A\u200fB", "A\tB"])
 def test_control_characters_refused(value: str) -> None:
     assert control_problem(value) is not None
+
+
+@pytest.mark.parametrize("value", ["A\u200bB", "A\u00adB", "A\ufeffB"])
+def test_word_debris_is_left_to_the_gate(value: str) -> None:
+    """Zero-width spaces and soft hyphens are debris.invisible's (tests/fixtures/rules/debris.invisible.yml)."""
+    assert control_problem(value) is None
 
 
 @pytest.mark.parametrize("value", ["# A", "## A", "> A", "- A", "* A", "+ A", "1. A", "2) A", "    A", " A", "| A",
