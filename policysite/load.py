@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import stat
 from pathlib import Path
 from typing import Any, Callable
 
@@ -14,6 +16,7 @@ from .dates import DateSource, LocalDate, last_commit_date
 from .findings import Finding, PolicyError
 from .localized import resolve
 from .model import UNNUMBERED_ROLES, Language, Policy, Section, SectionText
+from .yamlfile import inside
 
 _H1 = re.compile(r"^#\s+(\S.*?)\s*#*\s*$")
 
@@ -38,6 +41,7 @@ def load_policy(root: Path, *, docs: str = "docs", data: str = "data",
     policy = Policy(root=root, docs_dir=root / docs, data=dataset, languages=languages, sections=sections,
                     effective=effective if isinstance(effective, dt.date) else None,  # type: ignore[arg-type]
                     updated=updated)  # type: ignore[arg-type]
+    findings += _links_outside(policy)
     for language in languages:
         findings += _read_language(policy, language)
     if findings:
@@ -112,15 +116,16 @@ def _read_language(policy: Policy, language: Language) -> list[Finding]:
     for section in policy.sections:
         path = folder / "sections" / f"{section.id}.md"
         shown = _display(policy, path)
-        if not path.is_file():
+        if not path.exists() and not path.is_symlink():
             findings.append(Finding(shown, 0, "section.missing",
                                     f"section `{section.id}` has no {language.name} text",
                                     f"write {shown}, translating the section from the default language"))
             continue
-        try:
-            source = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError:
-            findings.append(Finding(shown, 1, "section.encoding", "the file is not UTF-8", "save it as UTF-8 text"))
+        if not _at_home(policy, path):
+            continue  # reported once for every link under docs/ (_links_outside)
+        source, problems = _read_section(path, shown)
+        findings += problems
+        if source is None:
             continue
         text, problems = _parse_heading(section, language.code, shown, source)
         findings += problems
@@ -131,6 +136,65 @@ def _read_language(policy: Policy, language: Language) -> list[Finding]:
                 findings.append(Finding(_display(policy, path), 0, "section.undeclared",
                                         "this section file is not listed in data/policy.yml, so it would not be published",
                                         f"add `- {{id: {path.stem}, role: …}}` under sections in data/policy.yml, or delete the file"))
+    return findings
+
+
+def _read_section(path: Path, shown: str) -> tuple[str | None, list[Finding]]:
+    """The section's text, or the finding that says why it cannot be read."""
+    try:
+        mode = path.stat().st_mode
+        if stat.S_ISDIR(mode):
+            return None, [Finding(shown, 1, "section.not-a-file", "this is a folder where a section file belongs",
+                                  f"replace the folder with the Markdown file {shown}")]
+        if not stat.S_ISREG(mode):  # a pipe or device would block or stream forever when read
+            return None, [Finding(shown, 1, "section.not-a-file", "this is not a regular file (a pipe, socket or device)",
+                                  f"replace it with the Markdown file {shown}")]
+        raw = path.read_bytes()
+    except OSError as error:
+        return None, [Finding(shown, 1, "section.unreadable", f"the file cannot be read ({error.strerror})",
+                              "check that the file exists and that you may read it (a link must point to a file)")]
+    if b"\x00" in raw:
+        return None, [Finding(shown, 1, "section.encoding", "this is a binary file, not Markdown text",
+                              "replace it with the section's Markdown text, saved as UTF-8")]
+    try:
+        return raw.decode("utf-8"), []
+    except UnicodeDecodeError:
+        return None, [Finding(shown, 1, "section.encoding", "the file is not UTF-8", "save it as UTF-8 text")]
+
+
+def _at_home(policy: Policy, path: Path) -> bool:
+    """Inside the project, or inside the docs folder a caller named (a link is judged, not the path passed)."""
+    homes = [policy.root] + ([policy.docs_dir.resolve()] if not policy.docs_dir.is_symlink() else [])
+    return any(inside(path, home) for home in homes)
+
+
+def _links_outside(policy: Policy) -> list[Finding]:
+    """Every file or folder under docs/ that a symbolic link takes outside the project.
+
+    MkDocs follows links and would publish what they point at (a section, or any
+    file it copies as is), so a link to /etc/passwd would be on the site. Links
+    that stay inside are followed here too (each folder once, so a loop ends),
+    since a link inside them could lead out.
+    """
+    findings: list[Finding] = []
+    seen: set[str] = set()
+    pending = [policy.docs_dir]
+    while pending:
+        path = pending.pop()
+        if path.is_symlink() and not _at_home(policy, path):
+            what = "folder" if path.is_dir() else "file"
+            findings.append(Finding(_display(policy, path), 1, "section.outside",
+                                    f"this {what} is a link to a {what} outside the project, which would be published",
+                                    "replace the link with the file itself, kept inside the project"))
+            continue
+        real = os.path.realpath(path)
+        if real in seen or not path.is_dir():
+            continue
+        seen.add(real)
+        try:
+            pending += sorted(path.iterdir(), reverse=True)
+        except OSError:
+            continue  # an unreadable folder: the sections in it are reported when they are read
     return findings
 
 
