@@ -275,8 +275,9 @@ def _titles(context: Context, language: str) -> tuple[set[str], set[str], set[st
             if line.kind == "heading":
                 headings.add(_normal_title(line.text))
     title = context.data("policy", "title")
-    titles = {title} if isinstance(title, str) else set(title.values()) if isinstance(title, dict) else set()
-    policy_titles = {_normal_title(str(t)) for t in titles}
+    # data.schema reports a malformed title; the text rules still run on what could be read.
+    values = [title] if isinstance(title, str) else list(title.values()) if isinstance(title, dict) else []
+    policy_titles = {_normal_title(t) for t in values if isinstance(t, str)}
     return headings, appendices, policy_titles
 
 

@@ -48,7 +48,9 @@ def _uses(context: Context, language: str) -> list[Use]:
 
 def _title_words(context: Context, language: str) -> set[str]:
     title = context.data("policy", "title")
-    text = title.get(language, "") if isinstance(title, dict) else str(title or "")
+    text = title.get(language, "") if isinstance(title, dict) else title
+    if not isinstance(text, str):
+        return set()  # data.schema reports a title that is not text; the text rules still run
     kind = re.search(_SELF.pattern[1:], text)  # the kind of document the title names, wherever it stands
     return {"本" + kind.group(0)} if kind else set()
 
