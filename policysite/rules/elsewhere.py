@@ -230,6 +230,9 @@ _ENTRIES: list[tuple[str, str, str, str]] = [
     ("waiver.ambiguous", "policysite/waivers.py", """A waiver matches findings on more than one line.
 
     A waiver accepts one specific finding, so that it cannot also hide a new one.""", _WAIVER),
+    ("waiver.path", "policysite/waivers.py", """A waiver names a path that is not a file of this project (absolute, or leading out with `..`).
+
+    Findings only ever name project files, so such a waiver could never accept one; it was mistyped.""", _WAIVER),
     ("waiver.unmatched", "policysite/waivers.py", """A waiver matches no finding.
 
     The problem it accepted is gone; left in place, it could later hide a new one.""", _WAIVER),
