@@ -123,6 +123,10 @@ _ENTRIES: list[tuple[str, str, str, str]] = [
     ("section.unreadable", "policysite/load.py", """A section file that cannot be read (permissions, a broken link).
 
     The section could not be published.""", _LOADING),
+    ("section.too-large", "policysite/load.py (policysite/textfile.py)", """A section file larger than any section of a policy (2 MB).
+
+    Reading it whole would stall the build; it is a pasted export or a file that does not belong in docs/.""",
+     _LOADING),
     ("page.missing", "policysite/load.py", """The page file of a language (docs/<lang>/index.md) is missing.
 
     The build fills that page from the sections; without it the language has no page.""", _LOADING),
