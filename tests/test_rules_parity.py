@@ -59,8 +59,8 @@ def test_the_default_language_governs_whatever_order_languages_are_listed_in(tmp
 def test_a_paragraph_added_to_the_translation_is_reported_where_it_stands(tmp_path: Path) -> None:
     from rulefixtures import judged, materialise
     root = materialise(tmp_path / "p", {"edits": [
-        {"file": "docs/en/sections/storage.md", "old": "necessary for the purposes.",
-         "new": "necessary for the purposes.\n\nWe may also keep copies of your requests in our archive for audits."}]})
+        {"file": "docs/en/sections/storage.md", "old": "we delete your personal information.",
+         "new": "we delete your personal information.\n\nWe may also keep copies of your requests in our archive for audits."}]})
     found = [f for f in judged(root) if f.rule == "parity.paragraph"]
     assert [(f.path, f.line) for f in found] == [("docs/en/sections/storage.md", 5)]
     assert "has no counterpart in docs/zh/sections/storage.md" in found[0].problem
