@@ -20,7 +20,8 @@ DOMAIN = re.compile(r"^(?!-)[a-z0-9-]+(\.[a-z0-9-]+)+$")
 # Files the core knows, with their keys; `True` marks required keys.
 SCHEMA: dict[str, dict[str, bool]] = {
     "company": {"legal_name": True, "address": True, "website": False, "domains": True,
-                "mini_program": False, "brand": False},
+                "mini_program": False, "brand": False,
+                "aliases": False, "third_parties": False, "external_sites": False},  # lists: rules/organisations.py, contacts.py
     "contact": {"email": True, "response_days": True, "phone": False, "address": False,
                 "online_service": False},
     "policy": {"id": True, "title": True, "version": True, "effective": True, "updated": False,

@@ -150,6 +150,15 @@ def _brands(context: Context, language: str) -> list[str]:
     return names
 
 
+def _aliases(context: Context) -> list[str]:
+    """Other names data declares for the operator or its product (`company.aliases`, a list of texts or {lang: text})."""
+    value = context.data("company", "aliases")
+    items = value if isinstance(value, list) else []
+    return [text for item in items for text in ([item] if isinstance(item, str) else
+                                                 (item.values() if isinstance(item, dict) else []))
+            if isinstance(text, str) and text.strip()]
+
+
 def _squeeze(text: str) -> str:
     return re.sub(r"[\s\-.·_]", "", text).lower()
 
@@ -161,8 +170,10 @@ def brand(context: Context) -> Iterator[Hit]:
     The operator's brand is a name: a reader and a regulator take two
     spellings for two companies. `company.brand` in data/company.yml is the
     one spelling; write it with `{{ company.brand }}`. A brand that is also an
-    everyday word (`keep` for `Keep`) is left alone in lower case.
+    everyday word (`keep` for `Keep`) is left alone in lower case; other
+    names the operator uses on purpose are declared in `company.aliases`.
     """
+    aliases = set(_aliases(context))
     for language in context.languages:
         for name in _brands(context, language):
             target = _squeeze(name)
@@ -183,6 +194,8 @@ def brand(context: Context) -> Iterator[Hit]:
                         start = squeezed.index(target)
                         # the characters of `written` that spell the brand, whatever the spacing
                         spelled = _spelling(written, start, len(target))
+                        if spelled in aliases:
+                            continue  # a spelling data declares (company.aliases)
                         if spelled != name and not (spelled.islower() and _is_word(spelled)):
                             yield Hit(document.path, line.number,
                                       f"`{spelled}` spells the brand differently from data/company.yml (`{name}`)",
