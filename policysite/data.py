@@ -205,6 +205,9 @@ def _check_company(c: _Checker, company: dict) -> None:
             for index, domain in enumerate(domains):
                 c.check(("domains", index), domain, lambda v: isinstance(v, str) and bool(DOMAIN.match(v)),
                         "is not a domain name", "write a bare domain such as `example.com`, no scheme or path")
+    sites = company.get("external_sites")  # outside sites the policy names on purpose (rules/contacts.py)
+    if sites is not None and not (isinstance(sites, list) and all(isinstance(v, str) and DOMAIN.match(v) for v in sites)):
+        c.report(("external_sites",), "must list bare domains", "write `- cookie-info.example.org` per outside site")
 
 
 def _check_contact(c: _Checker, contact: dict) -> None:

@@ -96,6 +96,13 @@ def _literals(document: Document) -> Iterator[Literal]:
                     yield Literal("postal address", match.group(0).strip(), line.number)
 
 
+def external_sites(context: Context) -> list[str]:
+    """Outside sites the policy names on purpose (a cookie-information site, a third party's policy), declared once
+    in data/company.yml `external_sites` (bare domains): neither typed-contact nor foreign-domain findings."""
+    sites = context.data("company", "external_sites")
+    return [s.strip().lower() for s in sites if isinstance(s, str) and s.strip()] if isinstance(sites, list) else []
+
+
 def _data_keys(context: Context) -> list[tuple[str, str]]:
     """(value, placeholder) for every contact fact in data."""
     return [(value.value, _placeholder(value.key, context.languages)) for value in context.data_values
@@ -111,8 +118,11 @@ def literal(context: Context) -> Iterator[Hit]:
     checked, and the text names it with a placeholder.
     """
     keys = _data_keys(context)
+    outside = external_sites(context)
     for document in context.documents:
         for found in literals(document):
+            if found.kind in ("URL", "e-mail address") and _owned(domain_of(found.value) or "", outside):
+                continue  # a declared outside site: the policy names it on purpose, typed as it is
             known = next((name for value, name in keys if _same(found.kind, found.value, value)), None)
             if known:
                 yield Hit(document.path, found.line, f"the {found.kind} `{found.value}` is typed in the text",
@@ -188,8 +198,9 @@ def _domain_sources(context: Context) -> Iterator[tuple[str, int, str, str]]:
 def _foreign_domains(context: Context) -> Iterator[tuple[str, int, str, str, str | None]]:
     """Domains in the text that the company did not declare, each with the declared one it misspells, if any."""
     declared = _declared(context)
+    outside = external_sites(context)
     for path, line, what, domain in _domain_sources(context):
-        if _owned(domain, declared):
+        if _owned(domain, declared) or _owned(domain, outside):
             continue
         closest = _closest(domain, declared)
         yield path, line, what, domain, closest[0] if closest and 0 < closest[1] <= 2 else None
@@ -220,7 +231,8 @@ def domain_foreign(context: Context) -> Iterator[Hit]:
             continue  # reported as a likely typo
         yield Hit(path, line, f"{what} is at `{domain}`, which is not one of the company's domains",
                   "use an address at one of the domains in data/company.yml `domains`, or add the domain "
-                  "there if the company owns it (a third party's address needs a waiver naming the third party)")
+                  "there if the company owns it; a site the policy names on purpose (a third party's policy, a "
+                  "cookie-information site) goes under `external_sites` there")
 
 
 @rule("contact.channel-missing")

@@ -67,8 +67,13 @@ def identity(context: Context) -> Iterator[Hit]:
     PIPL Art. 17(1): the processor's name comes first; the introduction names
     it with `{{ company.legal_name }}`.
     """
+    legal_name = context.data("company", "legal_name")
+    typed = [v for v in (legal_name.values() if isinstance(legal_name, dict) else [legal_name])
+             if isinstance(v, str) and len(v.strip()) >= 4]
     for language in context.languages:
         for document in _with_role(context, language, "intro"):
+            if any(name in line.text for line in document.prose() for name in typed):
+                continue  # named, but typed: consistency.fact-literal asks for the placeholder
             if not any("company.legal_name" in line.placeholders for line in document.lines):
                 yield Hit(document.path, 1, "the introduction does not name the company",
                           "write `{{ company.legal_name }}` where the introduction says who “we” are")
