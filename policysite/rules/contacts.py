@@ -113,6 +113,8 @@ def _data_keys(context: Context) -> list[tuple[str, str]]:
 def literal(context: Context) -> Iterator[Hit]:
     """An e-mail address, URL, phone number or postal address typed in the text instead of taken from data.
 
+    Example: `请发送邮件至privacy@example.cn` instead of `{{ contact.email }}`.
+
     A contact detail typed in one place drifts from the others (seed 000 typed
     `info@xomery.asia`, with the domain misspelt); data holds each one once,
     checked, and the text names it with a placeholder.
@@ -210,6 +212,8 @@ def _foreign_domains(context: Context) -> Iterator[tuple[str, int, str, str, str
 def domain_typo(context: Context) -> Iterator[Hit]:
     """An e-mail or web domain one or two letters away from the company's own (`xomery.asia` for `xometry.asia`).
 
+    Example: `privacy@exampel.cn` for a company whose domain is `example.cn`.
+
     Mail sent there goes to a stranger, or nowhere: users' requests under
     PIPL Art. 50 would be lost, or read by someone else.
     """
@@ -222,6 +226,8 @@ def domain_typo(context: Context) -> Iterator[Hit]:
 @rule("contact.domain-foreign")
 def domain_foreign(context: Context) -> Iterator[Hit]:
     """An e-mail or web domain that is not one of the company's declared domains.
+
+    Example: `example.privacy@gmail.com` as the privacy mailbox.
 
     The policy must send readers to addresses the company controls; any other
     domain is either a mistake or a third party that must be named as such.
@@ -238,6 +244,8 @@ def domain_foreign(context: Context) -> Iterator[Hit]:
 @rule("contact.channel-missing")
 def channel_missing(context: Context) -> Iterator[Hit]:
     """The text tells users to reach us by a channel data does not provide (“您可以通过电话与我们联系” with no phone number).
+
+    Example: `您也可以拨打客服热线联系我们。` when data/contact.yml has no `phone`.
 
     PIPL Art. 17 requires a way to contact the processor; a promised channel
     with no number or location leaves the user nowhere to go.

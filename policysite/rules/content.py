@@ -71,6 +71,7 @@ def collection_content(context: Context) -> Iterator[Hit]:
     """A collection section that states neither what is collected nor why, and no inventory is rendered.
 
     Example: `我们会依法收集和使用您的个人信息。` as the whole collection section.
+
     PIPL Art. 17(1)–(2) and GB/T 35273-2020 §5.4: per purpose (scenario), the
     categories of personal information collected; `{{ inventory }}` anywhere
     in the language renders the table that states both.
@@ -112,6 +113,7 @@ def retention(context: Context) -> Iterator[Hit]:
     """A retention period given only as “as long as necessary” (为实现目的所必需的期限), with no period or event that ends it.
 
     Example: `我们仅在实现目的所必需的期限内保留您的个人信息。` and nothing else.
+
     PIPL Art. 17(1)(3) and Art. 19: the period must be stated; GB/T
     35273-2020 §6.1 expects a duration or the event that ends it (account
     deregistration, end of the service, a period set by law).
@@ -148,6 +150,7 @@ def sharing_recipients(context: Context) -> Iterator[Hit]:
     """A sharing section that says personal information is shared or entrusted but names no recipient, category of recipient or list.
 
     Example: `我们可能会与合作伙伴共享您的个人信息。` with no partner named.
+
     PIPL Art. 21 and 23: the recipient's name (or the category, with a list
     the site publishes) is part of what people are told before sharing.
     """
@@ -185,6 +188,7 @@ def sensitive(context: Context) -> Iterator[Hit]:
     """Sensitive personal information processed without the notice of its necessity and of its impact on the person.
 
     Example: `精确位置信息属于敏感个人信息。` with no word on why it is needed or what it means for the user.
+
     PIPL Art. 28–30: sensitive personal information (location, biometrics,
     financial accounts, health, minors' data…) may be processed only when
     necessary, and people must be told the necessity and the impact on
@@ -225,6 +229,7 @@ def children(context: Context) -> Iterator[Hit]:
     """Children under 14 mentioned without the guardian's consent (监护人同意) that processing their information requires.
 
     Example: `我们不会故意收集不满14周岁的儿童的个人信息。` with no word on guardian consent.
+
     PIPL Art. 31: the personal information of a child under 14 is sensitive
     and is processed only with the consent of a parent or guardian, under
     rules made for it; the policy says so, and what happens to information
@@ -272,6 +277,7 @@ def cross_border(context: Context) -> Iterator[Hit]:
     """A transfer of personal information abroad (出境) without the recipient, its contact, the purpose, the categories and how to exercise rights against it.
 
     Example: `为提供客服，我们会将您的联系方式传输至境外。` and nothing more.
+
     PIPL Art. 38–39: before personal information leaves mainland China the
     person is told the overseas recipient's name and contact details, the
     purpose and method of processing, the categories of information, and how
@@ -313,6 +319,7 @@ def rights_channel(context: Context) -> Iterator[Hit]:
     """How to delete, withdraw consent, deregister or complain given only as “through our interfaces/channels”, with no place or channel.
 
     Example: `您可以通过我们提供的渠道申请注销账号。` with no menu path, e-mail or phone.
+
     PIPL Art. 15, 47 and 50 and GB/T 42574-2023: the way to exercise a right
     must be one a user can follow — a place in the product (设置 > 账号与安全
     > 注销账号) or a contact channel from data ({{ contact.email }}).

@@ -57,6 +57,8 @@ def _title_words(context: Context, language: str) -> set[str]:
 def variant_spelling(context: Context) -> Iterator[Hit]:
     """One word spelled two ways in one language (帐户 and 账户, 其它 and 其他, 本隐私政策 and 本隐私保护声明).
 
+    Example: `帐号` in one paragraph and `账号` in the rest of the policy.
+
     Two spellings read as two things (is a 帐号 the same as an 账号? is the
     隐私权政策 another document?) and show the text was assembled from
     drafts. The spelling used less often is reported, with the one to use;
@@ -109,6 +111,8 @@ def _unquoted(text: str) -> str:
 @rule("naming.register", Severity.WARNING)
 def register(context: Context) -> Iterator[Hit]:
     """The reader addressed as 你 in a policy that otherwise says 您.
+
+    Example: `你可以随时撤回同意` in a policy that says 您 everywhere else.
 
     A switch of register is the trace of a paragraph pasted from another
     text; a policy addresses its reader one way. 你 inside quoted interface
@@ -166,6 +170,8 @@ def _squeeze(text: str) -> str:
 @rule("naming.brand", Severity.WARNING)
 def brand(context: Context) -> Iterator[Hit]:
     """The brand written another way than data writes it (`Wetalk`, `WE TALK` for `WeTalk`).
+
+    Example: `Nova learn` where data/company.yml says `brand: NovaLearn`.
 
     The operator's brand is a name: a reader and a regulator take two
     spellings for two companies. `company.brand` in data/company.yml is the

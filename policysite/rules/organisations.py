@@ -49,6 +49,7 @@ def organisation(context: Context) -> Iterator[Hit]:
     """A company named in the text that is neither the operator nor a declared third party (a leftover of another company's policy).
 
     Example: `本平台由某某网络科技有限公司运营。` in the policy of 示例（上海）科技有限公司.
+
     Policies are often adapted from another company's text; a foreign name
     left in it makes another company the processor on paper. The operator is
     `company.legal_name` (with `company.brand` and `company.aliases`); third

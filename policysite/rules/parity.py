@@ -15,6 +15,7 @@ from typing import Callable, Iterator, NamedTuple
 from ..numerals import CHINESE_NUMERAL, ENGLISH_NUMBER, number_value
 from .dates import written_dates
 from .markdown import Line
+from ..findings import Severity
 from .registry import Context, Document, Hit, rule
 
 _DIGITS = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?![\d])|\d+(?:\.\d+)?")
@@ -69,6 +70,8 @@ def _body(document: Document) -> list[Line]:
 def sections(context: Context) -> Iterator[Hit]:
     """A section with text in one language and nothing but its heading in another.
 
+    Example: a Chinese cookie section with three paragraphs and an English one with its heading only.
+
     Every language must carry every section: a reader of one version would
     miss a disclosure the other makes.
     """
@@ -105,12 +108,16 @@ def _structure(name: str, select: Callable[[Line], bool], describe: str) -> Call
 _headings = _structure("headings", lambda line: line.kind == "heading", "headings")
 _headings.__doc__ = """Sub-headings differ in number or level between two languages of a section.
 
+    Example: `## （3）删除` in Chinese with no third sub-heading in English.
+
     A missing sub-heading is usually a missing paragraph of the translation.
     """
 rule("parity.headings")(_headings)
 
 _items = _structure("list_items", lambda line: line.kind == "item", "list items")
 _items.__doc__ = """List items differ in number or nesting between two languages of a section.
+
+    Example: four purposes listed in Chinese, three in English.
 
     Lists carry enumerations (rights, purposes, exceptions); one item fewer is
     one right or one exception less in that language.
@@ -119,6 +126,8 @@ rule("parity.list-items")(_items)
 
 _rows = _structure("table_rows", lambda line: line.kind == "table", "table rows")
 _rows.__doc__ = """Table rows differ in number between two languages of a section.
+
+    Example: a collection table with five scenarios in Chinese and four in English.
 
     A table row is a whole scenario of collection; one row fewer hides it from
     the readers of that language.
@@ -129,6 +138,8 @@ rule("parity.table-rows")(_rows)
 @rule("parity.numbers")
 def numbers_differ(context: Context) -> Iterator[Hit]:
     """A number (or date) stated in one language of a section but not in another (十五 counts as 15).
+
+    Example: `十五个工作日` in Chinese and `30 days` in English.
 
     Numbers carry deadlines, ages and periods; a number that differs between
     languages is a different promise.
@@ -151,6 +162,8 @@ def numbers_differ(context: Context) -> Iterator[Hit]:
 @rule("parity.placeholders")
 def placeholders(context: Context) -> Iterator[Hit]:
     """A placeholder used in one language of a section but not in another.
+
+    Example: `{{ contact.phone }}` in the Chinese contact section only.
 
     The same fact (name, address, deadline) must appear in every language.
     """
@@ -287,16 +300,18 @@ def _excerpt(text: str) -> str:
     return text if len(text) <= 40 else text[:38].rstrip() + "…"
 
 
-@rule("parity.paragraph")
+@rule("parity.paragraph", Severity.WARNING)
 def paragraph(context: Context) -> Iterator[Hit]:
     """A paragraph in one language with no counterpart in the other (a paragraph deleted or added in one language).
 
     Example: the Chinese storage section says how long data is kept in two
     paragraphs and the English one in a single paragraph about storage only.
+
     Paragraphs are aligned within each sub-section by length, numbers,
     placeholders and whether they introduce a list; a translator may split
     one paragraph into two. Sub-sections whose headings or list items already
-    differ are left to parity.headings and parity.list-items.
+    differ are left to parity.headings and parity.list-items. A warning: a
+    translator who merged three paragraphs into one looks the same.
     """
     governing = context.policy.default_language.code
     pairs = [(first, second, _groups(first), _groups(second)) for first, second in _pairs(context)]
@@ -322,9 +337,11 @@ def paragraph(context: Context) -> Iterator[Hit]:
             for index in lone_b:
                 yield Hit(second.path, b[index].line,
                           f"this paragraph (“{_excerpt(b[index].text)}”) has no counterpart in {first.path}",
-                          f"translate it into {first.path} or delete it here ({governing} governs)")
+                          f"translate it into {first.path} or delete it here ({governing} governs); "
+                          "check first that its content is not merged into a neighbouring paragraph there")
             for index in lone_a:
                 yield Hit(second.path, _missing_at(group_a, group_b, index, lone_a, lone_b),
                           f"the paragraph “{_excerpt(a[index].text)}” ({first.path}:{a[index].line}) "
                           f"has no counterpart here, where it would stand in this language",
-                          f"translate it here from {first.path}:{a[index].line}")
+                          f"translate it here from {first.path}:{a[index].line} (check first that it is not merged "
+                          "into a neighbouring paragraph)")
