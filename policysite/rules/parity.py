@@ -12,10 +12,10 @@ import re
 from collections import Counter
 from typing import Callable, Iterator, NamedTuple
 
+from ..findings import Severity
 from ..numerals import CHINESE_NUMERAL, ENGLISH_NUMBER, number_value
 from .dates import written_dates
 from .markdown import Line
-from ..findings import Severity
 from .registry import Context, Document, Hit, rule
 
 _DIGITS = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?![\d])|\d+(?:\.\d+)?")
