@@ -186,8 +186,8 @@ def _domain_sources(context: Context) -> Iterator[tuple[str, int, str, str]]:
                 if domain:
                     yield document.path, found.line, f"`{found.value}`", domain
     for value in context.data_values:
-        if value.key.startswith("company.domains"):
-            continue
+        if value.key.startswith(("company.domains", "company.external_sites")):
+            continue  # the lists the others are checked against
         candidates = [m.group(0) for m in EMAIL.finditer(value.value)]
         if value.key.startswith("company.website") or not candidates:
             candidates += [m.group(0) for m in URL.finditer(EMAIL.sub(" ", value.value))]
