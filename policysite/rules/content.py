@@ -83,13 +83,13 @@ def collection_content(context: Context) -> Iterator[Hit]:
         everything = context.in_language(language)
         if _renders(everything, "inventory"):
             continue
-        for document in _with_role(context, language, "collection"):
-            text = _text([document])
-            if not text.strip():
-                continue  # disclosure.role-missing reports an empty section
+        documents = _with_role(context, language, "collection")
+        text = _text(documents)  # a policy may split what it collects and what it uses it for over two sections
+        if documents and text.strip():
             lacking = [what for what, pattern in (("why (the purposes)", purpose), ("what (the categories)", category))
                        if not pattern.search(text)]
             if lacking:
+                document = documents[0]
                 yield Hit(document.path, _heading_line(document),
                           f"the collection section does not say {' or '.join(lacking)} personal information is collected for",
                           "for each scenario, state the purpose and the categories collected (or render `{{ inventory }}`); "
@@ -98,14 +98,16 @@ def collection_content(context: Context) -> Iterator[Hit]:
 
 # ---------------------------------------------------------------- retention
 
-_VAGUE_RETENTION = {"zh": re.compile(r"(?:所)?(?:必需|必要|需要)的?(?:最短)?(?:期限|时间|期间)|(?:必需|必要)的?最短时间"),
-                    "en": re.compile(r"\b(?:as long as|for the (?:period|time)|for (?:no|not) longer than)\b[^.;]{0,40}\bnecessary\b", re.I)}
-_PERIOD = {"zh": re.compile(rf"(?:\d+|{CHINESE_NUMERAL})\s*(?:个)?(?:工作日|日|天|周|个月|月|年)"
-                            r"|注销|删除|匿名化|终止|撤回|届满|结束|停止(?:运营|提供)|关闭|法律法规(?:另有)?规定的?(?:保存|留存)?期限|"
-                            r"法定(?:保存|留存)?期限|不少于|最短保存"),
-           "en": re.compile(r"\b\d+\s*(?:working\s+|calendar\s+)?(?:days?|weeks?|months?|years?)\b|\b(?:one|two|three|five|six|ten|twelve)\s+(?:days?|weeks?|months?|years?)\b|"
-                            r"\bdelet|\bdereg|\bcancel|\bclose (?:your|the) account|\banonymi[sz]|\bterminat|\bwithdraw|\bexpir|"
-                            r"\bend of\b|\bceases?\b|\bretention period (?:required|prescribed) by law|\brequired by (?:law|applicable laws)", re.I)}
+_SENTENCE = re.compile(r"(?<=[。；;!?！？])|(?<=[.!?])\s+")
+_VAGUE_RETENTION = {"zh": re.compile(r"(?:所)?(?:必需|必要|需要|所需)的?(?:最短)?(?:期限|时间|时限|期间)"),
+                    "en": re.compile(r"\b(?:as long as|(?:the )?(?:shortest|minimum) (?:time|period)|for the (?:period|time))\b[^.;]{0,40}\bnecessary\b", re.I)}
+# What makes a retention concrete: a duration, a period set by law, or the event that ends it, in the same sentence
+# (a later “we delete it when you deregister” describes deletion, not how long the rest is kept).
+_DURATION = {"zh": re.compile(rf"(?:\d+|{CHINESE_NUMERAL})\s*(?:个)?(?:工作日|日|天|周|个月|月|年)|不少于|法律法规(?:另有)?规定的(?:最短)?(?:保存|留存)?期限|法定(?:保存|留存)?期限"),
+             "en": re.compile(r"\b\d+\s*(?:working\s+|calendar\s+)?(?:days?|weeks?|months?|years?)\b|\b(?:one|two|three|five|six|ten|twelve)\s+(?:days?|weeks?|months?|years?)\b|"
+                              r"\bnot less than\b|\bat least\b|\bperiod (?:required|prescribed|set) by (?:law|applicable laws?)\b", re.I)}
+_TRIGGER = {"zh": re.compile(r"注销|终止|停止运营|停止提供|撤回|关闭(?:账号|账户|帐号|帐户)|届满|结束后"),
+            "en": re.compile(r"\bdereg|\bcancel (?:your|the) account|\bclose (?:your|the) account|\bterminat|\bwithdraw|\bexpir|\bend of\b|\bcease", re.I)}
 
 
 @rule("disclosure.retention", Severity.WARNING)
@@ -116,60 +118,73 @@ def retention(context: Context) -> Iterator[Hit]:
 
     PIPL Art. 17(1)(3) and Art. 19: the period must be stated; GB/T
     35273-2020 §6.1 expects a duration or the event that ends it (account
-    deregistration, end of the service, a period set by law).
+    deregistration, end of the service, a period set by law), in the sentence
+    that states the period. A duration stated anywhere in the storage section
+    makes the section concrete.
     """
     for language in context.languages:
-        vague, period = _VAGUE_RETENTION.get(language[:2]), _PERIOD.get(language[:2])
+        vague = _VAGUE_RETENTION.get(language[:2])
         if vague is None:
             continue
+        duration, trigger = _DURATION[language[:2]], _TRIGGER[language[:2]]
         documents = _with_role(context, language, "storage")
-        text = _text(documents)
-        if period.search(text):
+        if duration.search(_text(documents)):
             continue
         for document, block in _prose_blocks(documents):
-            if vague.search(block.text):
+            vague_only = [s for s in _SENTENCE.split(block.text) if vague.search(s) and not trigger.search(s)]
+            if vague_only:
                 yield Hit(document.path, block.first.number,
                           "the retention period is only “as long as necessary”: no duration and no event that ends it",
-                          "state how long each kind of information is kept, or the event after which it is deleted or "
-                          "anonymised (e.g. account deregistration); check whether the text says so in other words")
+                          "state how long each kind of information is kept, or in the same sentence the event after "
+                          "which it is deleted or anonymised (e.g. account deregistration); check whether the text "
+                          "says so in other words")
                 break
 
 
 # ---------------------------------------------------------------- sharing
 
-_SHARES = {"zh": re.compile(r"(?<!不)(?:会|将|可能)[^。；，]{0,20}(?:共享|提供给|委托|转让|披露给)|与[^。；，]{1,20}共享|委托[^。；，]{1,20}处理"),
-           "en": re.compile(r"\b(?:we|may|will)\b(?![^.;]{0,12}\bnot\b)[^.;]{0,30}\b(?:share|entrust|disclose|provide)\b[^.;]{0,60}\b(?:to|with|partners?|third[- ]part(?:y|ies))\b", re.I)}
-_RECIPIENTS = {"zh": re.compile(r"包括|例如|比如|如[：:]|诸如|等(?:第三方|合作|公司|机构|服务商)|关联公司|服务商|供应商|物流|支付机构|银行|"
-                                r"合作伙伴[（(：:]|第三方[^。]{0,10}(?:清单|列表|目录)|清单|附件|附录"),
+_SHARES = {"zh": re.compile(r"(?:共享|提供给|提供您的|转让给|披露给|委托)"),
+           "en": re.compile(r"\b(?:share|provide|disclose|transfer|entrust)\b", re.I)}
+_GENERIC = {"zh": re.compile(r"合作伙伴|合作方|第三方(?!SDK|平台|网站|账号|帐号|应用)|其他方|其他公司|其他组织"),
+            "en": re.compile(r"\bpartners?\b|\bthird[- ]part(?:y|ies)\b|\bother (?:parties|companies|organi[sz]ations)\b", re.I)}
+_NOT_A_DISCLOSURE = {"zh": re.compile(r"您(?:选择|主动|自行|自愿)|不会|不得|不向|除非|同意后|经您同意|征得您|获得您|取得您|单独同意|法律|法规|政府|司法|监管|行政|依法|要求"),
+                     "en": re.compile(r"\bnot\b|\bnever\b|\bunless\b|\bconsent\b|\blaws?\b|\blegal\b|\bauthorit|\bcourt\b|\bregulat", re.I)}
+_RECIPIENTS = {"zh": re.compile(r"包括|例如|比如|如[：:]|诸如|名称|关联公司|服务商|服务提供|供应商|物流|快递|支付|银行|运营商|云服务|"
+                                r"清单|列表|目录|附件|附录|[：:]$|类(?:合作伙伴|合作方|第三方)|(?:广告|推广|统计|分析|技术|云)(?:服务)?(?:合作伙伴|合作方)"),
                "en": re.compile(r"\bincluding\b|\bsuch as\b|\be\.g\.|\bfor example\b|\bnamely\b|\baffiliates?\b|\bproviders?\b|"
-                                r"\bsuppliers?\b|\blogistics\b|\bcarriers?\b|\bbanks?\b|\bpayment\b|\blist\b|\bappendix\b|\bannex\b", re.I)}
+                                r"\bsuppliers?\b|\blogistics\b|\bcarriers?\b|\bbanks?\b|\bpayment\b|\blist\b|\bappendix\b|\bannex\b|:$|"
+                                r"\b(?:advertising|analytics|marketing|technology|cloud) (?:partners|providers|companies)\b", re.I)}
 
 
 @rule("disclosure.sharing-recipients", Severity.WARNING)
 def sharing_recipients(context: Context) -> Iterator[Hit]:
-    """A sharing section that says personal information is shared or entrusted but names no recipient, category of recipient or list.
+    """Personal information shared with “partners” or “third parties” in a paragraph that names no recipient, category of recipient or list.
 
-    Example: `我们可能会与合作伙伴共享您的个人信息。` with no partner named.
+    Example: `我们可能会与合作伙伴共享您的个人信息，用于市场推广。` with no partner named.
 
     PIPL Art. 21 and 23: the recipient's name (or the category, with a list
     the site publishes) is part of what people are told before sharing.
+    Sharing that depends on a later consent or on a legal obligation is left
+    alone: the recipient is named when it happens.
     """
     for language in context.languages:
-        shares, recipients = _SHARES.get(language[:2]), _RECIPIENTS.get(language[:2])
+        shares = _SHARES.get(language[:2])
         if shares is None:
             continue
-        documents = _with_role(context, language, "sharing") + _with_role(context, language, "third-parties")
-        if _renders(documents, "third_parties") or any(b.kind in ("item", "table") for _, b in _prose_blocks(documents)):
-            continue  # a list or table names them
-        if recipients.search(_text(documents)):
-            continue
+        generic, exempt, recipients = _GENERIC[language[:2]], _NOT_A_DISCLOSURE[language[:2]], _RECIPIENTS[language[:2]]
+        documents = context.in_language(language)
+        if _renders(documents, "third_parties"):
+            continue  # the site publishes the list
         for document, block in _prose_blocks(documents):
-            if shares.search(block.text):
+            if "definitions" in roles_of(document) or block.kind == "table" or recipients.search(block.text):
+                continue
+            sentences = [s for s in _SENTENCE.split(block.text)
+                         if shares.search(s) and generic.search(s) and not exempt.search(s)]
+            if sentences:
                 yield Hit(document.path, block.first.number,
-                          "the text says personal information is shared or entrusted but names no recipient",
+                          "personal information is shared with recipients this paragraph does not name",
                           "name the recipients or their categories (e.g. logistics and payment providers), or point to "
-                          "the list of third parties the site publishes; check the section does not already do so")
-                break
+                          "the list of third parties the site publishes; check the paragraphs around it do not already")
 
 
 # ---------------------------------------------------------------- sensitive personal information
@@ -218,38 +233,52 @@ def sensitive(context: Context) -> Iterator[Hit]:
 
 # ---------------------------------------------------------------- children under 14
 
-_CHILD = {"zh": re.compile(rf"不满\s*(?:14|十四)\s*周?岁|(?:14|十四)\s*周?岁以下|儿童"),
+_CHILD = {"zh": re.compile(r"不满\s*(?:14|十四)\s*周?岁|未满\s*(?:14|十四)\s*周?岁|(?:14|十四)\s*周?岁以下|儿童"),
           "en": re.compile(r"\bunder (?:the age of )?(?:14|fourteen)\b|\bchild(?:ren)?\b", re.I)}
 _GUARDIAN = {"zh": re.compile(r"(?:监护人|父母)[^。；]{0,20}同意|同意[^。；]{0,10}(?:监护人|父母)"),
              "en": re.compile(r"\b(?:parents?|guardians?)(?:'s|’s|s'|s’)?\b[^.;]{0,30}\bconsent\b|\bconsent\b[^.;]{0,30}\b(?:parents?|guardians?)\b", re.I)}
+# A service that says it is not for minors needs no rules for processing children's information.
+_NOT_FOR_MINORS = {"zh": re.compile(r"无意收集|不会(?:故意|主动|有意)?收集|不计划收集|面向(?:企业|成年)|为成年人|请勿使用|不得使用"),
+                   "en": re.compile(r"\bnot (?:intend|plan)\b|\bdo not knowingly\b|\bintended for (?:adults|corporates|businesses)\b|\bshould not use\b|\bmay not use\b", re.I)}
 
 
 @rule("disclosure.children", Severity.WARNING)
 def children(context: Context) -> Iterator[Hit]:
-    """Children under 14 mentioned without the guardian's consent (监护人同意) that processing their information requires.
+    """Children under 14 without their rules: mentioned with no guardian consent (监护人同意), or a minors section with no word on them.
 
     Example: `我们不会故意收集不满14周岁的儿童的个人信息。` with no word on guardian consent.
 
     PIPL Art. 31: the personal information of a child under 14 is sensitive
     and is processed only with the consent of a parent or guardian, under
     rules made for it; the policy says so, and what happens to information
-    collected without that consent.
+    collected without that consent. A minors section of a service that does
+    not say it is closed to minors must address the under-14s.
     """
     for language in context.languages:
         child = _CHILD.get(language[:2])
         if child is None:
             continue
         documents = context.in_language(language)
-        if _GUARDIAN[language[:2]].search(_text(documents)):
+        minors = _with_role(context, language, "minors")
+        if not _GUARDIAN[language[:2]].search(_text(documents)):
+            for document, block in _prose_blocks(minors or documents):
+                if child.search(block.text):
+                    yield Hit(document.path, block.first.number,
+                              "children under 14 are mentioned, but the policy does not say their information is "
+                              "processed only with a parent's or guardian's consent",
+                              "state that a guardian's consent is obtained (and what is done with information collected "
+                              "without it); check the wording if it already does")
+                    break
             continue
-        for document, block in _prose_blocks(_with_role(context, language, "minors") or documents):
-            if child.search(block.text):
-                yield Hit(document.path, block.first.number,
-                          "children under 14 are mentioned, but the policy does not say their information is processed "
-                          "only with a parent's or guardian's consent",
-                          "state that a guardian's consent is obtained (and what is done with information collected "
-                          "without it); check the wording if it already does")
-                break
+        text = _text(minors)
+        if minors and text.strip() and not child.search(text) and not _NOT_FOR_MINORS[language[:2]].search(text):
+            first = next(((d, b) for d, b in _prose_blocks(minors)), None)
+            yield Hit(first[0].path if first else minors[0].path,
+                      first[1].first.number if first else _heading_line(minors[0]),
+                      "the minors section gives no rules for children under 14 and does not say the service is "
+                      "closed to minors",
+                      "say how the information of children under 14 is processed (guardian consent, the rules that "
+                      "apply), or that the service is not for minors; check the wording if it already does")
 
 
 # ---------------------------------------------------------------- transfer abroad
@@ -257,7 +286,9 @@ def children(context: Context) -> Iterator[Hit]:
 _ABROAD = {"zh": re.compile(r"(?<!不)(?<!不会)(?:向|传输至|传输到|传送至|提供至|提供给)(?:位于)?(?:境外|中国大陆以外|中华人民共和国境外|海外)|"
                             r"(?<!不涉及)(?<!不会)(?:个人信息)?出境(?!.{0,4}(?:的情形|之外))|境外接收方"),
           "en": re.compile(r"\btransfer(?:red|s)?\b[^.;]{0,40}\b(?:outside (?:of )?(?:the )?(?:mainland|PRC|People|China)|abroad|overseas)\b|\boverseas recipients?\b", re.I)}
-_DENIED = {"zh": re.compile(r"不会|不涉及|不存在|不向"), "en": re.compile(r"\bnot\b|\bno\b|\bnever\b", re.I)}
+# A denial, or a transfer that may happen one day and will be announced then, is not a transfer to describe now.
+_DENIED = {"zh": re.compile(r"不会|不涉及|不存在|不向|如果|如需|若|假如|如有|一旦|将来|之后"),
+           "en": re.compile(r"\bnot\b|\bno\b|\bnever\b|\bif\b|\bshould (?:we|it)\b|\bin (?:the )?(?:case|event)\b|\bfuture\b", re.I)}
 _ABROAD_NEEDS = {
     "zh": (("the recipient's name", re.compile(r"接收方(?:的)?(?:名称|名字)|接收方[为是：:]|名称")),
            ("its contact details", re.compile(r"联系方式|联系电话|邮箱|" + PLACEHOLDER)),
