@@ -246,47 +246,61 @@ def _missing_at(a: _Group, b: _Group, index: int, lone_a: list[int], lone_b: lis
     return kept[position] if position < len(kept) else b.end + 1
 
 
+def _difference(x: Counter, y: Counter) -> int:
+    return sum(abs(x.get(key, 0) - y.get(key, 0)) for key in x.keys() | y.keys())
+
+
 def _cost(a: list[_Paragraph], b: list[_Paragraph], ratio: float) -> float:
     """How unlike the paragraphs ``a`` (governing) are to ``b`` (translation): length and anchors."""
     size_a, size_b = sum(p.size for p in a), sum(p.size for p in b)
     cost = 3.0 * abs(math.log((size_b + 3) / (size_a * ratio + 3)))
-    anchors_a = sum((p.anchors for p in a), Counter())
-    anchors_b = sum((p.anchors for p in b), Counter())
+    anchors_a = a[0].anchors if len(a) == 1 else a[0].anchors + a[1].anchors
+    anchors_b = b[0].anchors if len(b) == 1 else b[0].anchors + b[1].anchors
     if anchors_a or anchors_b:
-        differ = sum(((anchors_a - anchors_b) + (anchors_b - anchors_a)).values())
+        differ = _difference(anchors_a, anchors_b)
         cost += 0.5 * differ if differ else -0.5
     if a[-1].intro != b[-1].intro:
         cost += 0.5
     return cost
 
 
+_BAND = 12  # how far from the diagonal the alignment may stray, beyond the difference in count
+
+
 def _align(a: list[_Paragraph], b: list[_Paragraph], ratio: float) -> tuple[list[int], list[int]]:
-    """Indices of the paragraphs of ``a`` and of ``b`` left without a counterpart by the cheapest alignment."""
+    """Indices of the paragraphs of ``a`` and of ``b`` left without a counterpart by the cheapest alignment.
+
+    Dynamic programming over (paragraphs of a, paragraphs of b), kept to a band around the
+    diagonal so a long sub-section stays fast: counterparts are never far apart.
+    """
     n, m = len(a), len(b)
-    inf = float("inf")
-    best = [[inf] * (m + 1) for _ in range(n + 1)]
-    step: list[list[tuple[int, int]]] = [[(0, 0)] * (m + 1) for _ in range(n + 1)]
-    best[0][0] = 0.0
+    band = _BAND + abs(n - m)
+    best: dict[tuple[int, int], float] = {(0, 0): 0.0}
+    step: dict[tuple[int, int], tuple[int, int]] = {}
     for i in range(n + 1):
-        for j in range(m + 1):
+        centre = i * m // n if n else 0
+        for j in range(max(0, centre - band), min(m, centre + band) + 1):
             if i == j == 0:
                 continue
             options = []
-            if i:
-                options.append((best[i - 1][j] + _SKIP, (1, 0)))
-            if j:
-                options.append((best[i][j - 1] + _SKIP, (0, 1)))
-            if i and j:
-                options.append((best[i - 1][j - 1] + _cost(a[i - 1:i], b[j - 1:j], ratio), (1, 1)))
-            if i >= 2 and j:
-                options.append((best[i - 2][j - 1] + _MERGE + _cost(a[i - 2:i], b[j - 1:j], ratio), (2, 1)))
-            if i and j >= 2:
-                options.append((best[i - 1][j - 2] + _MERGE + _cost(a[i - 1:i], b[j - 2:j], ratio), (1, 2)))
-            best[i][j], step[i][j] = min(options, key=lambda option: option[0])
+            if i and (i - 1, j) in best:
+                options.append((best[(i - 1, j)] + _SKIP, (1, 0)))
+            if j and (i, j - 1) in best:
+                options.append((best[(i, j - 1)] + _SKIP, (0, 1)))
+            if i and j and (i - 1, j - 1) in best:
+                options.append((best[(i - 1, j - 1)] + _cost(a[i - 1:i], b[j - 1:j], ratio), (1, 1)))
+            if i >= 2 and j and (i - 2, j - 1) in best:
+                options.append((best[(i - 2, j - 1)] + _MERGE + _cost(a[i - 2:i], b[j - 1:j], ratio), (2, 1)))
+            if i and j >= 2 and (i - 1, j - 2) in best:
+                options.append((best[(i - 1, j - 2)] + _MERGE + _cost(a[i - 1:i], b[j - 2:j], ratio), (1, 2)))
+            if options:
+                best[(i, j)], step[(i, j)] = min(options, key=lambda option: option[0])
+    if (n, m) not in best:
+        return [], []  # cannot happen with the band widened by the difference; report nothing rather than guess
     lone_a, lone_b = [], []
     i, j = n, m
     while i or j:
-        di, dj = step[i][j]
+        di, dj = step[(i, j)]
         if (di, dj) == (1, 0):
             lone_a.append(i - 1)
         elif (di, dj) == (0, 1):
