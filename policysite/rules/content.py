@@ -23,10 +23,8 @@ from .registry import Context, Document, Hit, rule
 
 
 def roles_of(document: Document) -> set[str]:
-    """The roles of a document's section: one today (`role:`), several when a section carries a list."""
-    section = document.text.section
-    value = getattr(section, "roles", None) or section.role
-    return {value} if isinstance(value, str) else {str(v) for v in value}
+    """Every role of a document's section (`roles: [storage, security]` carries two)."""
+    return set(document.text.section.roles)
 
 
 def _with_role(context: Context, language: str, role: str) -> list[Document]:
