@@ -373,10 +373,13 @@ def test_site_is_complete_at_every_instant_of_a_rebuild(fresh: Project) -> None:
 # --- messages in one form ----------------------------------------------------------------------
 
 def _broken_link(project: Project, language: str, section: str, link: str) -> int:
-    path = f"docs/{language}/sections/{section}.md"
-    lines = project.read(path).splitlines()
-    lines.insert(2, f"See [the other page]({link}).\n")
-    project.write(path, "\n".join(lines) + "\n")
+    # The other language gets the same sentence without the link: a paragraph in one language only
+    # would be reported (parity.paragraph) before links are followed.
+    for each, sentence in (("zh", "另见其他页面。"), ("en", "See the other page.")):
+        path = f"docs/{each}/sections/{section}.md"
+        lines = project.read(path).splitlines()
+        lines.insert(2, f"See [the other page]({link}).\n" if each == language else f"{sentence}\n")
+        project.write(path, "\n".join(lines) + "\n")
     return 3
 
 
