@@ -504,8 +504,8 @@ def test_a_configuration_warning_is_a_finding_at_its_line_of_mkdocs_yml(fresh: P
 def test_a_warning_about_the_english_web_view_names_the_english_section(fresh: Project) -> None:
     from policysite.judge import judge
     from policysite.mkdocs_messages import warning_finding
-    line = _broken_link(fresh, "en", "rights", "gone.md")
     _broken_link(fresh, "zh", "rights", "gone.md")
+    line = _broken_link(fresh, "en", "rights", "gone.md")  # inserted last: the English link stays on its line
     policy = judge(fresh.root, commit_date=lambda *_: None)
     message = "Doc file 'en/webview/index.md' contains a link 'gone.md', but the target 'en/webview/gone.md' is not found"
     finding = warning_finding(message + " among documentation files.", policy)
