@@ -12,8 +12,12 @@ import pytest
 
 PROJECT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-# The machinery every site shares; content (docs/, data/) comes from the flagship or a fixture.
-MACHINERY = ("mkdocs.yml", "hooks", "overrides")
+# The hand-converted flagship policy, kept as a fixture: the tests never read the root content (data/, docs/,
+# archive/, REVIEW-NOTES.md, mkdocs.yml), which a company that forks this repository replaces with its own.
+FLAGSHIP = FIXTURES / "flagship"
+# The machinery every site shares, taken from the repository; content (docs/, data/, archive/ and the
+# site's mkdocs.yml) comes from the flagship fixture or another fixture.
+MACHINERY = ("hooks", "overrides")
 
 
 @dataclass
@@ -68,8 +72,9 @@ def _env() -> dict[str, str]:
     return dict(os.environ)
 
 
-def copy_project(target: Path, *, content: Path = PROJECT) -> Project:
-    """A project in `target`: this repo's machinery with `content`'s docs/ and data/."""
+def copy_project(target: Path, *, content: Path = FLAGSHIP) -> Project:
+    """A project in `target`: this repo's machinery with `content`'s docs/, data/, archive/ and mkdocs.yml
+    (the flagship's mkdocs.yml when `content` has none)."""
     target.mkdir(parents=True, exist_ok=True)
     for name in MACHINERY:
         source = PROJECT / name
@@ -81,8 +86,8 @@ def copy_project(target: Path, *, content: Path = PROJECT) -> Project:
         shutil.copytree(content / name, target / name)
     if (content / "archive").is_dir():  # the released versions (`make release`)
         shutil.copytree(content / "archive", target / "archive")
-    if (content / "mkdocs.yml").is_file() and content != PROJECT:
-        shutil.copy2(content / "mkdocs.yml", target / "mkdocs.yml")
+    config = content / "mkdocs.yml" if (content / "mkdocs.yml").is_file() else FLAGSHIP / "mkdocs.yml"
+    shutil.copy2(config, target / "mkdocs.yml")
     return Project(target)
 
 

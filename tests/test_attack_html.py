@@ -32,7 +32,7 @@ import pytest
 import yaml
 from hypothesis import given, settings, strategies as st
 
-from conftest import PROJECT, Project, copy_project
+from conftest import FLAGSHIP, PROJECT, Project, copy_project
 from policysite.assemble import inventory_table
 from policysite.escape import html_text, markdown_inline
 from policysite.model import Section, SectionText
@@ -228,7 +228,7 @@ def test_unclosed_and_misnested_tags(tmp_path: Path, name: str, payload: str, li
 
 
 def test_the_rules_render_with_the_sites_markdown_extensions() -> None:
-    config = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = yaml.safe_load((FLAGSHIP / "mkdocs.yml").read_text(encoding="utf-8"))
     names = [next(iter(entry)) if isinstance(entry, dict) else entry for entry in config["markdown_extensions"]]
     assert names == MARKDOWN_EXTENSIONS
 
@@ -363,7 +363,12 @@ def _environment():
     and the CSP filter hooks/csp.py adds in on_env."""
     from mkdocs.config import load_config
     from policysite import csp
-    config = load_config(str(PROJECT / "mkdocs.yml"))
+    # The flagship's site config, with its theme's custom_dir and hooks taken from the repository's machinery
+    # (the fixture holds the content only).
+    site = yaml.safe_load((FLAGSHIP / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = load_config(str(FLAGSHIP / "mkdocs.yml"),
+                         theme={**site["theme"], "custom_dir": str(PROJECT / site["theme"]["custom_dir"])},
+                         hooks=[str(PROJECT / hook) for hook in site["hooks"]])
     env = config.theme.get_env()
     env.filters["csp_webview"] = csp.webview
     return env

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import Project
+from conftest import FLAGSHIP, Project
 
 FACTS = {
     "zh": ["择幂（上海）科技有限公司", "中国上海市虹口区溧阳路735号4号楼4225室", "info@xometry.asia",
@@ -60,7 +60,7 @@ def outline(html: str) -> _Outline:
 
 
 def inventory_row_count() -> int:
-    return len(yaml.safe_load((Path(__file__).parents[1] / "data" / "inventory.yml").read_text(encoding="utf-8"))["rows"])
+    return len(yaml.safe_load((FLAGSHIP / "data" / "inventory.yml").read_text(encoding="utf-8"))["rows"])
 
 
 @pytest.mark.parametrize("language", ["zh", "en"])

@@ -8,7 +8,7 @@ import sys
 
 import yaml
 
-from conftest import PROJECT, Project
+from conftest import FLAGSHIP, PROJECT, Project
 
 FINDING = re.compile(r"^(\S+?):(\d+): ([a-z]+\.[a-z-]+): (.+) — (.+)$")
 
@@ -68,7 +68,7 @@ def test_warnings_fail_the_check_and_the_build(project: Project) -> None:
 def test_the_check_does_not_load_the_site_generator() -> None:
     # Python-Markdown itself is allowed (a 30 ms import): section.html must judge the HTML
     # that Markdown writes (links, attribute lists), not only the HTML typed in a section.
-    code = ("import sys; from policysite.cli import main; code = main(['check']); "
+    code = (f"import sys; from policysite.cli import main; code = main(['--root', {str(FLAGSHIP)!r}, 'check']); "
             "print(code, sorted({m.split('.')[0] for m in sys.modules} & {'mkdocs', 'jieba', 'material'}))")
     result = subprocess.run([sys.executable, "-c", code], cwd=PROJECT, capture_output=True, text=True, check=True)
     assert result.stdout.strip().splitlines()[-1] == "0 []"

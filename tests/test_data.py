@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PROJECT
+from conftest import FLAGSHIP
 from policysite.data import load_data
 
 
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
-    shutil.copytree(PROJECT / "data", tmp_path / "data")
+    shutil.copytree(FLAGSHIP / "data", tmp_path / "data")
     return tmp_path / "data"
 
 

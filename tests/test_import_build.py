@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import MACHINERY, PROJECT, run_policysite
+from conftest import FLAGSHIP, MACHINERY, PROJECT, run_policysite
 from import_support import run_import
 
 CLEAN = Path(__file__).resolve().parent / "fixtures" / "import" / "clean-zh.md"
@@ -22,6 +22,7 @@ def test_a_clean_policy_imports_without_findings_and_builds(tmp_path: Path) -> N
             shutil.copytree(source, root / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, root / name)
+    shutil.copy2(FLAGSHIP / "mkdocs.yml", root / "mkdocs.yml")  # the site's config; the import sets its languages
     result = run_import(f"zh={CLEAN}", "--into", str(root))
     assert result.returncode == 0, result.stderr
     assert "Imported, 0 findings" in result.stdout, result.stdout

@@ -8,14 +8,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from import_support import PROJECT, SEEDS, imported_corpus, run_import, unaccounted
+from conftest import FLAGSHIP
+from import_support import SEEDS, imported_corpus, run_import, unaccounted
 
 ZH = SEEDS / "000_0065efb958944d20.txt"
 EN = SEEDS / "001_bdfbbbc36dd44506.txt"
 S003 = SEEDS / "003_55ffab5a0a8bdfc8.txt"
 FAITHFUL = Path(__file__).resolve().parent / "fixtures" / "site-003" / "faithful"
-# The hand-converted flagship: its fixture copy once the root content moves out of the tool's tests.
-FLAGSHIP = PROJECT / "tests" / "fixtures" / "flagship" if (PROJECT / "tests" / "fixtures" / "flagship").is_dir() else PROJECT
 
 
 def _roles(policy: dict) -> list[str]:

@@ -10,7 +10,7 @@ import pytest
 
 from policysite.findings import PolicyError, Severity
 from policysite.rules import RULES, run_rules
-from conftest import PROJECT
+from conftest import FLAGSHIP, PROJECT
 from rulefixtures import RULE_FIXTURES, cases, judged
 
 
@@ -97,14 +97,14 @@ def test_every_id_checked_elsewhere_is_named_by_a_test() -> None:
 
 
 def test_the_flagship_passes_every_rule() -> None:
-    assert [f.format() for f in judged(PROJECT, today=None)] == []
+    assert [f.format() for f in judged(FLAGSHIP, today=None)] == []
 
 
 def test_the_flagship_waivers_are_needed() -> None:
     """Without its waivers the flagship shows exactly what they accept: the unconfirmed online customer service
     and the retention period stated only as “necessary for the purposes”."""
     from policysite.load import load_policy
-    found = run_rules(load_policy(PROJECT), today=dt.date.today())
+    found = run_rules(load_policy(FLAGSHIP), today=dt.date.today())
     assert sorted((f.path, f.rule) for f in found) == [("docs/en/sections/rights.md", "contact.channel-missing"),
                                                        ("docs/en/sections/storage.md", "disclosure.retention"),
                                                        ("docs/zh/sections/rights.md", "contact.channel-missing"),
@@ -113,7 +113,7 @@ def test_the_flagship_waivers_are_needed() -> None:
 
 def test_only_runs_the_named_rules() -> None:
     from policysite.load import load_policy
-    policy = load_policy(PROJECT)
+    policy = load_policy(FLAGSHIP)
     assert run_rules(policy, only=["debris.word"]) == []
     with pytest.raises(KeyError):
         run_rules(policy, only=["debris.nope"])

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import FIXTURES, PROJECT, Project, copy_project
+from conftest import FIXTURES, FLAGSHIP, Project, copy_project
 
 SITE = FIXTURES / "site-003"
 SEED = FIXTURES / "seeds" / "003_55ffab5a0a8bdfc8.txt"
@@ -87,7 +87,7 @@ def test_the_corrected_site_builds(tmp_path: Path) -> None:
 @pytest.mark.parametrize("variant", ["faithful", "corrected"])
 def test_same_machinery_as_the_flagship(variant: str) -> None:
     ours = yaml.safe_load((SITE / variant / "mkdocs.yml").read_text(encoding="utf-8"))
-    repo = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))
+    repo = yaml.safe_load((FLAGSHIP / "mkdocs.yml").read_text(encoding="utf-8"))
     assert ours["hooks"] == repo["hooks"], "update the hooks list of tests/fixtures/site-003/*/mkdocs.yml"
     languages = ours["plugins"][1]["i18n"]["languages"]
     assert [language["locale"] for language in languages] == ["zh"]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Project
+from conftest import FLAGSHIP, Project
 from policysite import csp
 from policysite.judge import judge
 from policysite.webview import WEBVIEW_TEMPLATE, webview_page
@@ -127,7 +127,7 @@ def test_html_changes_when_the_policy_changes(project: Project, flagship: Projec
 
 def test_archived_versions_can_have_a_webview_page(tmp_path: Path):
     """The archive passes an archived text and its own path and footer facts."""
-    policy = judge(Path(__file__).resolve().parents[1])
+    policy = judge(FLAGSHIP)
     footer = {"legal_name": "旧名称", "email": "old@xometry.asia", "version": 1, "updated": "2024年11月18日",
               "updated_iso": "2024-11-18", "effective": "2024年11月18日", "effective_iso": "2024-11-18"}
     page = webview_page(policy, "en", "# Old\n\ntext\n", "Old", path="archive/2024-11-18/webview/",

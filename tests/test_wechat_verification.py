@@ -6,17 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Project
+from conftest import FLAGSHIP, Project
 from policysite.data import load_data
 from policysite.wechat import verification_file
 
 
 def dataset(tmp_path: Path, wechat: str | None):
-    root = Path(__file__).resolve().parents[1]
     data = tmp_path / "data"
     data.mkdir(parents=True)
     for name in ("company", "contact", "policy"):
-        (data / f"{name}.yml").write_text((root / "data" / f"{name}.yml").read_text(encoding="utf-8"),
+        (data / f"{name}.yml").write_text((FLAGSHIP / "data" / f"{name}.yml").read_text(encoding="utf-8"),
                                           encoding="utf-8")
     if wechat is not None:
         (data / "wechat.yml").write_text(wechat, encoding="utf-8")
