@@ -3,7 +3,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build publish test check serve clean release bench recall
+.PHONY: build publish test check serve clean release pdf bench recall
 
 build: $(VENV)/.runtime  ## Check everything, build into a temporary folder, publish to site/ on success.
 	$(PY) -m policysite build --site-dir site
@@ -20,6 +20,9 @@ export SUMMARY_ZH SUMMARY_EN
 release: $(VENV)/.runtime  ## Freeze the current policy as a new archived version (refuses when anything is wrong).
 	$(PY) -m policysite release $(if $(EFFECTIVE),--effective "$(EFFECTIVE)") $(if $(UPDATED),--updated "$(UPDATED)") \
 	  --summary zh="$$SUMMARY_ZH" --summary en="$$SUMMARY_EN"
+
+pdf: $(VENV)/.runtime  ## Make the PDF of every released version that has none (adds files, never changes one).
+	$(PY) -m policysite pdf
 
 serve: $(VENV)/.runtime  ## Live preview on http://127.0.0.1:8000/
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
