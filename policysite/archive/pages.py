@@ -72,6 +72,11 @@ def text_path(version: PolicyVersion, language: str) -> str:
     return f"archive/{version.slug}/{language}.md"
 
 
+def pdf_site_path(version: PolicyVersion, language: str) -> str:
+    """Where a version's PDF is served: beside its frozen text, as in the repository."""
+    return f"archive/{version.slug}/{language}.pdf"
+
+
 def current_text_path(language: str) -> str:
     return f"policy.{language}.md"
 
