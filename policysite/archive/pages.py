@@ -42,13 +42,15 @@ class VersionPage:
     summary: str
     markdown: str  # the frozen, fully resolved Markdown
     path: str  # the archived page under the language root: "archive/2024-11-18/"
+    pdf: str = ""  # its PDF under the site root ("archive/2024-11-18/zh.pdf"), "" when it has none
 
 
 def versions_for(policy: Policy, language: str) -> list[VersionPage]:
     """Every released version in ``language``, oldest first (empty before the first release)."""
     return [VersionPage(version=v.version, effective=v.effective, updated=v.updated, status=v.status,
                         superseded=v.superseded, title=v.texts[language].title, summary=v.summary(language),
-                        markdown=v.texts[language].body, path=v.path)
+                        markdown=v.texts[language].body, path=v.path,
+                        pdf=pdf_site_path(v, language) if language in v.pdfs else "")
             for v in policy.versions if language in v.texts]
 
 
@@ -167,6 +169,8 @@ def _index_page(policy: Policy, view: ArchiveView, language: Language, versions:
         if view.predecessor(version, code) is not None:
             links.append(f'<a href="{relative(here, page + "changes/")}">{say(code, "changes")}</a>')
         links.append(f'<a href="{relative(here, text_path(version, code))}">{say(code, "text")}</a>')
+        if code in version.pdfs:
+            links.append(_pdf_link(here, version, code))
         summary = _summary_html(version.summary(code)) or say(code, "first_version")
         rows.append(
             f'<tr class="archive-row archive-row--{version.status}">'
@@ -208,6 +212,8 @@ def _version_page(policy: Policy, view: ArchiveView, language: Language, version
         paragraphs.append(say(code, "banner_index", index=index))
     paragraphs.append(say(code, "banner_hash", name=f"{code}.md", text=relative(here, text_path(version, code)),
                           sha256=version.hashes[code]))
+    if code in version.pdfs:
+        paragraphs.append(Markup(_pdf_link(here, version, code)))
     markdown = _after_title(version.texts[code].body, _box(version.status, paragraphs))
     return GeneratedPage(language=code, path=version.path, markdown=markdown,
                          title=version_title(policy, code, version), template=TEMPLATE,
@@ -290,6 +296,13 @@ def with_notices(markdown: str, notices: str) -> str:
     return _after_title(markdown, notices) if notices else markdown
 
 
+def _pdf_link(here: str, version: PolicyVersion, code: str) -> str:
+    """"Download PDF", with the file's type and size said, for the page at site path ``here``."""
+    size = f"{max(1, round(len(version.pdfs[code]) / 1024))} KB"
+    return str(Markup('<a href="{}" type="application/pdf" download>{}</a> <small>(PDF, {})</small>').format(
+        relative(here, pdf_site_path(version, code)), say(code, "pdf"), size))
+
+
 def _history(policy: Policy, view: ArchiveView, code: str) -> str:
     lang = policy.language(code)
     here = site_path(lang, "")
@@ -300,6 +313,8 @@ def _history(policy: Policy, view: ArchiveView, code: str) -> str:
             say(code, "history_current", version=view.current.version,
                 effective=_date(policy, code, view.current.effective)),
             link, say(code, "archived_copy")))
+        if view.matches_release(code) and code in view.current.pdfs:
+            lines.append(Markup("<p>{}</p>").format(Markup(_pdf_link(here, view.current, code))))
     previous = [v for v in reversed(view.versions) if v.status == "superseded" and code in v.texts]
     links = [Markup('<a href="{}">{}</a>').format(
         relative(here, site_path(lang, v.path)),
