@@ -47,8 +47,11 @@ $(VENV)/.runtime: requirements.txt pyproject.toml | $(VENV)/bin/python
 	$(PY) -m pip install --quiet --no-deps -e .
 	touch $@
 
-$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+# axe-core (the accessibility checks of the browser tests) comes from npm, pinned by tests/axe/package-lock.json.
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt tests/axe/package-lock.json
 	$(PY) -m pip install --quiet -r requirements-dev.txt
+	@command -v npm >/dev/null || { echo "make test: npm is missing; install Node.js 18 or later (sudo apt-get install npm)" >&2; exit 2; }
+	npm ci --prefix tests/axe --no-audit --no-fund --silent
 	touch $@
 
 clean:
