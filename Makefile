@@ -8,8 +8,11 @@ export NO_MKDOCS_2_WARNING := 1
 build: $(VENV)/.runtime  ## Check everything, build into a temporary folder, publish to site/ on success.
 	$(PY) -m policysite build --site-dir site
 
-publish: $(VENV)/.runtime  ## What the deploy runs: `make build`, refused unless the text is a released version.
-	$(PY) -m policysite build --site-dir site --require-release
+# make publish AGAINST=https://privacy.xometry.asia/ (or a folder holding the deployed site) also refuses
+# when a version published there is missing here or differs. It travels in the environment, like the summaries.
+export AGAINST
+publish: $(VENV)/.runtime  ## What the deploy runs: `make build`, refused unless the text is a committed released version.
+	$(PY) -m policysite build --site-dir site --require-release $(if $(AGAINST),--against "$$AGAINST")
 
 check: $(VENV)/.runtime  ## Run every policy check without rendering HTML.
 	$(PY) -m policysite check

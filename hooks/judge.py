@@ -41,6 +41,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
         raise PluginError(str(error)) from None
     for warning in policy_state.current.warnings:
         log.warning(warning.format())
+    for notice in policy_state.current.archive.notices:  # info: `make publish` refuses them, a strict build goes on
+        log.info(f"Warning: {notice.format()}")
     log.info(f"Policy “{policy_state.current.id}” version {policy_state.current.version}: "
              f"last updated {policy_state.current.updated.date.isoformat()} ({policy_state.current.updated.origin}).")
     return None

@@ -21,6 +21,8 @@ def _check(args: argparse.Namespace) -> int:
     except PolicyError as error:
         print(error, file=sys.stderr)
         return 1
+    for notice in policy.archive.notices:  # `make publish` refuses these; a check goes on
+        print(f"Warning: {notice.format()}", file=sys.stderr)
     languages = ", ".join(language.code for language in policy.languages)
     print(f"OK: {policy.id} version {policy.version}, {len(policy.sections)} sections in {languages}.")
     unreleased = [code for code in policy.archive.current_texts if not policy.archive.matches_release(code)]
@@ -79,15 +81,17 @@ def _pdf(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    if args.require_release:
-        from .archive import unreleased_findings
-        try:
-            unreleased = unreleased_findings(judge(Path(args.root)))
+    if args.require_release or args.against:
+        from .archive import against_findings, unreleased_findings
+        try:  # publishing: an archive history cannot vouch for is refused too
+            policy = judge(Path(args.root), publishing=args.require_release)
         except PolicyError as error:
             print(error, file=sys.stderr)
             return 1
-        if unreleased:
-            print(PolicyError(unreleased), file=sys.stderr)
+        refused = unreleased_findings(policy) if args.require_release else []
+        refused += against_findings(policy, args.against) if args.against else []
+        if refused:
+            print(PolicyError(refused), file=sys.stderr)
             return 1
     return build_site(Path(args.root), Path(args.site_dir), strict=not args.no_strict)
 
@@ -135,6 +139,8 @@ def _main(argv: list[str] | None) -> int:
     build.add_argument("--no-strict", action="store_true", help="do not fail on warnings (preview only)")
     build.add_argument("--require-release", action="store_true",
                        help="refuse unless the text is a released version (`make publish`, the deploy)")
+    build.add_argument("--against", metavar="URL-or-folder",
+                       help="refuse if a version published there (its policy.json) is missing here or differs")
     build.set_defaults(run=_build)
     rel = commands.add_parser("release", help="freeze the current policy as a new archived version")
     rel.add_argument("--effective", type=_date, help="the day the version takes effect (YYYY-MM-DD)")

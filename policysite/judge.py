@@ -15,6 +15,8 @@ from .dates import last_commit_date
 from .model import Policy
 from .data import DataSet, load_data
 from .archive.settings import read_settings
+from .archive.history import check_history
+from .archive.stage import anchored_findings
 from .archive.store import load_archive
 from . import archive
 from .gate import consistency_gate
@@ -24,11 +26,12 @@ from . import site_config, wechat, webview
 def judge(root: Path, *, docs: str = "docs", data: str = "data",
           commit_date: DateLookup = last_commit_date, today: dt.date | None = None,
           strict: bool = True, site_languages: list[str] | None = None,
-          config_file: Path | None = None) -> Policy:
+          config_file: Path | None = None, publishing: bool = False) -> Policy:
     """The policy, ready to publish; PolicyError with every finding otherwise.
 
     With ``strict`` (every build and `check`), warnings block publishing too;
     without it they are left on ``policy.warnings`` for a preview to show.
+    ``publishing`` (`make publish`) also refuses an archive git history cannot vouch for.
     """
     try:
         policy = load_policy(root, docs=docs, data=data, commit_date=commit_date)
@@ -37,7 +40,7 @@ def judge(root: Path, *, docs: str = "docs", data: str = "data",
         partial = error.policy
         day = _today(today, partial.data if partial is not None else None)
         found = error.findings + consistency_gate(partial, today=day, complete=False)
-        found += _partial_findings(root, data, partial, site_languages, config_file)
+        found += _partial_findings(root, data, partial, site_languages, config_file, publishing)
         raise PolicyError(found) from None
     findings: list[Finding] = consistency_gate(policy, today=_today(today, policy.data))
     findings += wechat.check(policy.data)
@@ -45,7 +48,7 @@ def judge(root: Path, *, docs: str = "docs", data: str = "data",
         findings += site_config.languages_findings(policy, config_file=config_file or root / "mkdocs.yml",
                                                    built=site_languages)
     # The archive goes last among checks: it may put the version in force in place of a scheduled one.
-    findings += archive.attach(policy, today=today)
+    findings += archive.attach(policy, today=today, publishing=publishing)
     if any(f.severity == Severity.ERROR or strict for f in findings):
         raise PolicyError(findings)
     policy.warnings = findings
@@ -55,7 +58,7 @@ def judge(root: Path, *, docs: str = "docs", data: str = "data",
 
 
 def _partial_findings(root: Path, data: str, partial: Policy | None, site_languages: list[str] | None,
-                      config_file: Path | None) -> list[Finding]:
+                      config_file: Path | None, publishing: bool) -> list[Finding]:
     """The later stages that need only data/, archive/ and mkdocs.yml, run on a policy that did not load."""
     if partial is None:  # data/ did not validate: only data/wechat.yml, which checks itself, can be judged
         return wechat.check(load_data(root.resolve() / data, root.resolve())[0])
@@ -64,8 +67,10 @@ def _partial_findings(root: Path, data: str, partial: Policy | None, site_langua
         findings += site_config.languages_findings(partial, config_file=config_file or root / "mkdocs.yml",
                                                    built=site_languages)
     # The texts did not load: the archive checks its own files, not the texts against the last release.
-    findings += read_settings(partial.data)[1]
-    findings += load_archive(partial.root, partial.id, [language.code for language in partial.languages])[2]
+    settings, problems = read_settings(partial.data)
+    findings += problems
+    stored = load_archive(partial.root, partial.id, [language.code for language in partial.languages])[2]
+    findings += anchored_findings(stored, check_history(partial.root, settings.timezone), publishing=publishing)
     return findings
 
 

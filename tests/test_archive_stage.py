@@ -8,7 +8,7 @@ import pytest
 
 from archive_support import (SUMMARIES, article, build, edit_text, never_released, notice_links, release, run,
                              summary_args)
-from conftest import PROJECT, Project
+from conftest import PROJECT, Project, git
 from policysite import PolicyError
 from policysite.dates import DateSource
 from policysite.judge import judge
@@ -125,6 +125,13 @@ def test_a_release_moves_updated_and_the_next_build_agrees(scheduled: Project) -
 # --- `make publish`: only a released text goes out ---------------------------------------------
 
 def publish(project: Project, *, today: str):
+    """`make publish` from a git checkout holding everything as committed: publishing needs the archive anchored."""
+    if not project.path(".git").exists():
+        project.write(".gitignore", "site/\n")
+        git(project.root, "init", "-q")
+    git(project.root, "add", "-A")
+    # After every release of these tests (the last on 2026-11-23): a release is committed after it is made.
+    git(project.root, "commit", "-qm", "as published", "--allow-empty", date="2026-12-31T12:00:00+08:00")
     return run(project.root, "build", "--site-dir", "site", "--require-release", today=today)
 
 
@@ -165,7 +172,8 @@ def test_publish_refuses_a_policy_never_released(project: Project) -> None:
 def test_make_publish_is_what_the_deploy_runs() -> None:
     makefile = (PROJECT / "Makefile").read_text(encoding="utf-8")
     assert "\npublish: $(VENV)/.runtime" in makefile
-    assert "\t$(PY) -m policysite build --site-dir site --require-release\n" in makefile
+    assert "\t$(PY) -m policysite build --site-dir site --require-release $(if $(AGAINST),--against \"$$AGAINST\")\n" \
+        in makefile
     workflow = (PROJECT / ".github/workflows/site.yml").read_text(encoding="utf-8")
     deploy = workflow.split("\n  deploy:\n", 1)[1]
     assert "- run: make publish" in deploy and "make build" not in deploy

@@ -5,15 +5,17 @@
 - `current_page(policy, language, markdown)` — the current page with change notices and history
 - `site_files(policy, base_url)` — /policy.json, Atom feeds and the texts they hash
 - `unreleased_findings(policy)` — `make publish`: the text must be a released version
+- `against_findings(policy, source)` — `make publish AGAINST=…`: every version the live site publishes is here
 - `versions_for(policy, language)` — every released version's text and page path, for other pages
 - `release(root, …)` — the `make release` command (policysite.archive.release)
 """
 
 from .clock import TODAY_VARIABLE, today
+from .live import against_findings
 from .manifest import manifest, site_files
 from .pages import VersionPage, archive_pages, current_page, versions_for
 from .stage import ArchiveView, attach, unreleased_findings
 from .store import PolicyVersion
 
-__all__ = ["TODAY_VARIABLE", "ArchiveView", "PolicyVersion", "VersionPage", "archive_pages", "attach",
+__all__ = ["TODAY_VARIABLE", "ArchiveView", "PolicyVersion", "VersionPage", "against_findings", "archive_pages", "attach",
            "current_page", "manifest", "site_files", "today", "unreleased_findings", "versions_for"]

@@ -16,6 +16,7 @@ from ..findings import Finding
 from ..model import Policy
 from .clock import TODAY_VARIABLE, ClockError, today as clock_today
 from .frozen import FrozenText
+from .history import Anchoring, check_history, merge
 from .settings import ArchiveSettings, read_settings
 from .store import PolicyVersion, load_archive
 
@@ -32,6 +33,7 @@ class ArchiveView:
     live: bool = True  # the current page is built from docs/ and data/ (False: from the frozen version in force)
     lock: bytes | None = None  # archive/archive.lock.json as checked
     unreleased: list[str] = field(default_factory=list)  # languages whose docs/ and data/ text no release froze
+    notices: list[Finding] = field(default_factory=list)  # shown by `make build` and `make check`, blocking nothing
 
     @property
     def upcoming(self) -> list[PolicyVersion]:
@@ -48,11 +50,15 @@ class ArchiveView:
         return earlier[-1] if earlier else None
 
 
-def attach(policy: Policy, *, today: dt.date | None = None) -> list[Finding]:
-    """Check the archive and put the released versions on the policy; findings instead when it fails."""
+def attach(policy: Policy, *, today: dt.date | None = None, publishing: bool = False) -> list[Finding]:
+    """Check the archive and put the released versions on the policy; findings instead when it fails.
+
+    ``publishing`` (`make publish`): every version must be committed and history readable.
+    """
     settings, findings = read_settings(policy.data)
     versions, lock, problems = load_archive(policy.root, policy.id, [language.code for language in policy.languages])
-    findings += problems
+    anchoring = check_history(policy.root, settings.timezone)
+    findings += anchored_findings(problems, anchoring, publishing=publishing)
     if findings:
         return findings
     if today is None:
@@ -67,7 +73,7 @@ def attach(policy: Policy, *, today: dt.date | None = None) -> list[Finding]:
     _assign_status(versions, today)
     in_force = [v for v in versions if v.status == "current"]
     view = ArchiveView(today=today, settings=settings, versions=versions, current=in_force[0] if in_force else None,
-                       lock=lock)
+                       lock=lock, notices=anchoring.notices)
     view.unreleased = [language.code for language in policy.languages
                        if not versions or _working_text(policy, language.code, versions[-1]).sha256
                        != versions[-1].hashes.get(language.code)]
@@ -79,6 +85,11 @@ def attach(policy: Policy, *, today: dt.date | None = None) -> list[Finding]:
     policy.versions = versions
     policy.archive = view
     return []
+
+
+def anchored_findings(store: list[Finding], anchoring: Anchoring, *, publishing: bool) -> list[Finding]:
+    """The archive's own findings with history's: publishing also refuses what history cannot vouch for."""
+    return merge(store, anchoring.findings) + (anchoring.publishing if publishing else [])
 
 
 def unreleased_findings(policy: Policy) -> list[Finding]:

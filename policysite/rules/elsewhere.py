@@ -113,7 +113,7 @@ _ENTRIES: list[tuple[str, str, str, str]] = [
     ("archive.lock", "policysite/archive/store.py", """The archive lock is damaged, belongs to another policy, or lists versions out of order or in undeclared languages.
 
     The lock vouches for every archived file; without it no version can be trusted.""", _ARCHIVE),
-    ("archive.missing", "policysite/archive/store.py", """A released version's frozen file is missing.
+    ("archive.missing", "policysite/archive/store.py, policysite/archive/history.py", """A released version's frozen file (or lock entry) is missing, from the lock or from what history recorded.
 
     The text readers agreed to under that version could no longer be shown.""", _ARCHIVE),
     ("archive.modified", "policysite/archive/store.py", """A frozen file changed after its release (its SHA-256 differs from the lock).
@@ -132,6 +132,22 @@ _ENTRIES: list[tuple[str, str, str, str]] = [
     ("archive.unreleased", "policysite/archive/stage.py (make publish)", """The text in docs/ and data/ is not a released version, when publishing.
 
     A published site must not show unreleased edits under the last version's number.""", _ARCHIVE),
+    ("archive.rewritten", "policysite/archive/history.py", """An archived text or lock entry differs from the one git history recorded at its release.
+
+    Recomputing the lock's hash makes a forged version pass the lock; history is the record outside the folder.""",
+     _ARCHIVE),
+    ("archive.released", "policysite/archive/history.py", """A lock's `released` date differs from the one committed, or is later than the commit that recorded it.
+
+    The day a version was released is part of its record, shown in the feed and the manifest.""", _ARCHIVE),
+    ("archive.uncommitted", "policysite/archive/history.py (make publish)", """A released version that is not committed yet, when publishing.
+
+    What history does not hold cannot be anchored: a later edit to it could not be detected.""", _ARCHIVE),
+    ("archive.live", "policysite/archive/live.py (make publish AGAINST=…)", """A version published on the live site is missing here or has a different text.
+
+    Publishing would silently drop or rewrite a version readers were shown.""", _ARCHIVE),
+    ("archive.live-read", "policysite/archive/live.py (make publish AGAINST=…)", """The live site's policy.json could not be read for the comparison.
+
+    A comparison that was asked for and could not be made must not pass silently.""", _ARCHIVE),
     ("waiver.unknown-rule", "policysite/waivers.py", """A waiver names a rule id that does not exist (with did-you-mean).
 
     It would accept nothing while its author believes a finding is accepted.""", _WAIVER),
@@ -178,3 +194,9 @@ _BUILD_ENTRIES: list[tuple[str, str, str, Severity]] = [
 
 for _id, _where, _doc, _severity in _BUILD_ENTRIES:
     checked_elsewhere(_id, _where, _doc, not_waivable=_BUILD, severity=_severity)
+
+# A warning: `make build` and `make check` go on (a copy without .git can still be previewed); `make publish` refuses.
+checked_elsewhere("archive.history", "policysite/archive/history.py", """The archive's git history could not be read (no git, not a checkout, a shallow clone).
+
+    Without history nothing shows that archive/ still holds every released version as it was committed.""",
+                  not_waivable=_ARCHIVE, severity=Severity.WARNING)
