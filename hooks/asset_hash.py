@@ -17,6 +17,8 @@ from policysite.asset_names import hashed_name, is_hashed
 # already rewritten) finds the original file again.
 _originals: dict[str, str] = {}
 
+SCRIPTS = ("md-scope", "md-palette", "md-target")
+
 
 def _hash(name: str, files: Files, config: MkDocsConfig) -> str:
     original = _originals.get(name, name)
@@ -37,4 +39,7 @@ def _hash(name: str, files: Files, config: MkDocsConfig) -> str:
 @event_priority(-110)
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     config.extra_css = [_hash(name, files, config) for name in config.extra_css]
+    # Material's inline scripts, moved into files so the CSP can forbid inline script
+    # (overrides/partials/javascripts/ load them by these names).
+    config.extra["scripts"] = {name: _hash(f"assets/javascripts/{name}.js", files, config) for name in SCRIPTS}
     return files

@@ -10,11 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import i18n_state
+import policy_state
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from policysite.external_hosts import check_site
+from policysite.external_hosts import PageSources, check_site
 from policysite.findings import format_findings
 
 
@@ -23,7 +24,9 @@ from policysite.findings import format_findings
 def on_post_build(config: MkDocsConfig) -> None:
     if not i18n_state.is_first_language_build(config):
         return
-    findings = check_site(Path(config.site_dir), config.site_url or "")
+    # The policy names each section's file, so a finding can say which file wrote the markup.
+    sources = PageSources.of(policy_state.policy())
+    findings = check_site(Path(config.site_dir), config.site_url or "", sources)
     if findings:
         raise PluginError(format_findings(findings).replace("The policy was not published",
                                                              "The site was not published", 1))

@@ -1,4 +1,4 @@
-"""Stable URLs: canonical and hreflang links in every page's <head>, the sitemap, robots.txt.
+"""Stable URLs: a canonical link in every page's <head>; the sitemap (with hreflang), robots.txt.
 
 The core (policysite.links) knows every page of every language from the
 policy; this hook hands each page its links and writes the sitemap once all
@@ -30,10 +30,8 @@ def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: 
         return context
     site_url = config.site_url or "/"
     context["policy_links"] = {
+        # hreflang alternates go to sitemap.xml only (overrides/main.html says why).
         "canonical": links.absolute(site_url, found.canonical if found.canonical is not None else found.site_path),
-        "alternates": [] if found.canonical is not None else
-        [{"hreflang": hreflang, "href": links.absolute(site_url, path)}
-         for hreflang, path in links.alternates(policy, found)],
     }
     if config.extra.get("alternate") is not None:
         menu = links.switcher(policy, found)

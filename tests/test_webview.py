@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from conftest import Project
+from policysite import csp
 from policysite.judge import judge
 from policysite.webview import WEBVIEW_TEMPLATE, webview_page
 
-CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'"
 
 
 class _Page(HTMLParser):
@@ -48,7 +48,10 @@ def test_webview_page_is_one_html_file_without_script(flagship: Project, languag
     assert [link for link in page.all("link") if link.get("rel") == "stylesheet"] == []
     assert page.all("img") == [] and page.all("iframe") == []
     metas = page.all("meta")
-    assert {"http-equiv": "Content-Security-Policy", "content": CSP} in metas
+    # The CSP comes right after the charset and allows exactly the page's own inline stylesheet.
+    style = html.split("<style>", 1)[1].split("</style>", 1)[0]
+    assert metas[1] == {"http-equiv": "Content-Security-Policy", "content": csp.webview(style)}
+    assert "default-src 'none'" in metas[1]["content"] and "unsafe-inline" not in metas[1]["content"]
     viewport = next(meta["content"] for meta in metas if meta.get("name") == "viewport")
     assert "width=device-width" in viewport and "viewport-fit=cover" in viewport
     assert {"rel": "canonical", "href": canonical} in page.all("link")

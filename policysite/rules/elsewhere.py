@@ -85,9 +85,13 @@ _ENTRIES: list[tuple[str, str, str, str]] = [
     ("site.languages", "policysite/site_config.py", """mkdocs.yml builds other languages than data/policy.yml declares.
 
     A declared language not built goes unpublished; one built but not declared was never judged.""", _SITE),
-    ("site.external-load", "policysite/external_hosts.py (hooks/site_guard.py, on the built site)", """A built page loads a script, font, style or image from another host.
+    ("site.external-load", "policysite/external_hosts.py (hooks/site_guard.py, on the built site)", """A built page makes the browser contact another host by itself (script, style, font, image, frame, `<base>`, refresh, ping, form) or opens a `data:`/`javascript:` document.
 
     A privacy page must not send its readers' requests to third parties (and Google's hosts are unreachable in mainland China).""",
+     _SITE),
+    ("site.inline-script", "policysite/external_hosts.py (hooks/site_guard.py, on the built site)", """A built page holds an inline script, an `on…=` event handler or a `javascript:` URL.
+
+    Every page's Content-Security-Policy refuses script that is not a file of this site, so it would fail in the reader's browser — or it is an attack.""",
      _SITE),
     ("site.insecure-url", "policysite/external_hosts.py (hooks/site_guard.py, on the built site)", """A link on a built page is not https.
 
