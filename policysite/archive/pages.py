@@ -159,10 +159,11 @@ def _period(policy: Policy, language: str, version: PolicyVersion) -> Markup:
 
 
 def _index_page(policy: Policy, view: ArchiveView, language: Language, versions: list[PolicyVersion]) -> GeneratedPage:
+    """Newest first, one card per version: a list reads at 320 px where a four-column table squeezed."""
     code = language.code
     here = site_path(language, INDEX_PATH)
     title = str(say(code, "index_title"))
-    rows = []
+    items = []
     for version in reversed(versions):
         page = site_path(language, version.path)
         links = [f'<a href="{relative(here, page)}">{say(code, "read")}</a>']
@@ -172,16 +173,17 @@ def _index_page(policy: Policy, view: ArchiveView, language: Language, versions:
         if code in version.pdfs:
             links.append(_pdf_link(here, version, code))
         summary = _summary_html(version.summary(code)) or say(code, "first_version")
-        rows.append(
-            f'<tr class="archive-row archive-row--{version.status}">'
-            f'<td>{say(code, "version_n", version=version.version)}<br><small>{_status_label(code, version)}</small></td>'
-            f'<td>{_period(policy, code, version)}</td><td>{summary}</td><td>{" · ".join(links)}</td></tr>')
-    head = "".join(f"<th>{say(code, key)}</th>" for key in ("col_version", "col_period", "col_summary", "col_links"))
+        items.append(
+            f'<li class="archive-row archive-row--{version.status}">'
+            f'<h2 id="v{version.version}">{say(code, "version_n", version=version.version)} '
+            f'<span class="archive-status">· {_status_label(code, version)}</span></h2>'
+            f'<p>{say(code, "col_period")}{say(code, "colon")}{_period(policy, code, version)}</p>'
+            f'<p>{say(code, "col_summary")}{say(code, "colon")}{summary}</p>'
+            f'<ul class="archive-links">{"".join(f"<li>{link}</li>" for link in links)}</ul></li>')
     feed = relative(here, site_path(language, "feed.xml"))
     intro = say(code, "index_intro", manifest=relative(here, "policy.json"))
     markdown = (f"# {title}\n\n<p>{intro} <a href=\"{feed}\">{say(code, 'feed')}</a></p>\n\n"
-                f'<div class="md-typeset__table"><table class="archive-table"><thead><tr>{head}</tr></thead>'
-                f'<tbody>{"".join(rows)}</tbody></table></div>\n')
+                f'<ol class="archive-list" reversed>{"".join(items)}</ol>\n')
     return GeneratedPage(language=code, path=INDEX_PATH, markdown=markdown, title=title, template=TEMPLATE,
                          meta=_meta(policy, None, "index", INDEX_PATH, noindex=False))
 

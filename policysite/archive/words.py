@@ -51,6 +51,7 @@ WORDS: dict[str, dict[str, str]] = {
         "feed_title": "{title}：版本更新",
         "feed_entry": "第{version}版，{effective}生效",
         "separator": "、",
+        "colon": "：",
     },
     "en": {
         "index_title": "Version history",
@@ -103,6 +104,7 @@ WORDS: dict[str, dict[str, str]] = {
         "feed_title": "{title}: versions",
         "feed_entry": "Version {version}, effective {effective}",
         "separator": ", ",
+        "colon": ": ",
     },
 }
 
