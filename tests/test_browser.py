@@ -173,7 +173,8 @@ def test_webview_footer_switches_language(phone, site_url):
 
 def _switch_language(page, hreflang: str) -> None:
     page.locator(".md-header .md-select").first.hover()
-    page.locator(f".md-select__link[hreflang='{hreflang}']").first.click()
+    # |= : `zh` finds the link whose hreflang is `zh-CN`.
+    page.locator(f".md-select__link[hreflang|='{hreflang}']").first.click()
 
 
 def test_language_switcher_moves_between_zh_and_en_of_the_same_page(browser, site_url):

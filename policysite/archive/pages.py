@@ -277,19 +277,20 @@ def change_notices(policy: Policy, language: str, page: str, *, webview: bool = 
     if (current is not None and current.summary(code)
             and view.today < current.effective + dt.timedelta(days=view.settings.notice_days)):
         changes = relative(here, site_path(lang, current.path + "changes/"))
-        notices.append(_box("updated", [
+        # One paragraph per notice, links at its end: both notices fit in a third of the first phone screen.
+        notices.append(_box("updated", [Markup(" ").join([
             say(code, "notice_updated", version=current.version, effective=_date(policy, code, current.effective),
                 summary=_summary_html(current.summary(code))),
-            say(code, "notice_changes", changes=changes)], style))
+            say(code, "notice_changes", changes=changes)])], style))
     for upcoming in view.upcoming:
         if code not in upcoming.texts:
             continue
         read = relative(here, site_path(lang, upcoming.path + ("webview/" if webview else "")))
         changes = relative(here, site_path(lang, upcoming.path + "changes/"))
-        notices.append(_box("upcoming", [
+        notices.append(_box("upcoming", [Markup(" ").join([
             say(code, "notice_upcoming", version=upcoming.version, effective=_date(policy, code, upcoming.effective),
                 summary=_summary_html(upcoming.summary(code)) or say(code, "first_version")),
-            say(code, "notice_links", read=read, changes=changes)], style))
+            say(code, "notice_links", read=read, changes=changes)])], style))
     return "\n\n".join(notices)
 
 
