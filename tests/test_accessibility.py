@@ -150,6 +150,19 @@ def test_the_policy_starts_on_the_first_phone_screen_with_both_notices(browser, 
         visit.close()
 
 
+def test_english_runs_at_most_about_75_characters_a_line_on_a_desk(browser, served):  # noqa: F811
+    visit = Visit(browser, viewport={"width": 1280, "height": 800})
+    try:
+        for path in ("", "webview/", "archive/"):
+            visit.page.goto(served + "/en/" + path, wait_until="load")
+            widest = visit.page.evaluate("""() => Math.max(...[...document.querySelectorAll('main p')].map(p => {
+                const lines = Math.round(p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight));
+                return lines > 2 ? p.innerText.length / lines : 0; }))""")
+            assert 40 < widest <= 80, (path, widest)
+    finally:
+        visit.close()
+
+
 @pytest.mark.parametrize("kind,path", [("full", ""), ("webview", "webview/"), ("version", "archive/2026-12-01/")])
 def test_printed_at_a4_no_table_row_is_split_across_pages(browser, served, kind, path):  # noqa: F811
     """Chromium's own printer, at A4: every table row lies on one page, and the page says whose policy it is."""
