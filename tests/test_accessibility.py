@@ -150,6 +150,23 @@ def test_the_policy_starts_on_the_first_phone_screen_with_both_notices(browser, 
         visit.close()
 
 
+@pytest.mark.parametrize("path", ["", "webview/"])
+def test_the_inventory_is_a_table_on_a_desk_and_cards_on_a_phone(browser, served, path):  # noqa: F811
+    """The same HTML: a table in a keyboard-reachable region at 1280 px, one labelled card per row at 320 px."""
+    for width, display in ((1280, "table-row"), (320, "block")):
+        visit = Visit(browser, viewport={"width": width, "height": 800})
+        try:
+            for root in LANGUAGES.values():
+                visit.page.goto(served + root + path, wait_until="load")
+                box = visit.page.locator("#appendix ~ .table").first
+                assert box.get_attribute("role") == "region" and box.get_attribute("tabindex") == "0"
+                assert box.locator("tbody tr").first.evaluate("r => getComputedStyle(r).display") == display
+                cells = box.locator("tbody tr").first.locator("td")
+                assert cells.nth(1).get_attribute("data-label") == box.locator("th").nth(1).inner_text().strip()
+        finally:
+            visit.close()
+
+
 def test_english_runs_at_most_about_75_characters_a_line_on_a_desk(browser, served):  # noqa: F811
     visit = Visit(browser, viewport={"width": 1280, "height": 800})
     try:
