@@ -3,7 +3,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build publish test check serve clean release pdf bench recall
+.PHONY: build publish test check serve clean release pdf bench recall import new
 
 build: $(VENV)/.runtime  ## Check everything, build into a temporary folder, publish to site/ on success.
 	$(PY) -m policysite build --site-dir site
@@ -14,7 +14,7 @@ export AGAINST
 publish: $(VENV)/.runtime  ## What the deploy runs: `make build`, refused unless the text is a committed released version.
 	$(PY) -m policysite build --site-dir site --require-release $(if $(AGAINST),--against "$$AGAINST")
 
-check: $(VENV)/.runtime  ## Run every policy check without rendering HTML.
+check: $(VENV)/.runtime  ## Run every policy check without rendering HTML (mkdocs.yml's languages included).
 	$(PY) -m policysite check
 
 # make release EFFECTIVE=2025-03-01 SUMMARY_ZH="…" SUMMARY_EN="…" (or put them under next_release in data/archive.yml).
@@ -26,6 +26,14 @@ release: $(VENV)/.runtime  ## Freeze the current policy as a new archived versio
 
 pdf: $(VENV)/.runtime  ## Make the PDF of every released version that has none (adds files, never changes one).
 	$(PY) -m policysite pdf
+
+# make import SRC="zh=policy.docx en=policy-en.docx" [ARGS="--replace --accept-changes"]
+import: $(VENV)/.runtime  ## Bring an existing policy in from Word, text, Markdown or HTML; then list what to resolve.
+	$(PY) -m policysite import $(SRC) $(ARGS)
+
+# make new LANGS="zh en"
+new: $(VENV)/.runtime  ## Start an empty policy whose sections say what each must disclose.
+	$(PY) -m policysite new $(foreach lang,$(or $(LANGS),zh),--lang $(lang)) $(ARGS)
 
 serve: $(VENV)/.runtime  ## Live preview on http://127.0.0.1:8000/
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000

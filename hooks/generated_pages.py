@@ -9,11 +9,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
+from policysite.escape import html_text
 from policysite.model import GeneratedPage
 
 
 def _front_matter(page: GeneratedPage) -> str:
-    meta = {"title": page.title, **page.meta}
+    # MkDocs and Material treat a page title as HTML text (a rendered heading's, entities kept) and
+    # print it unescaped; the core's titles are plain text, so they are escaped here, once.
+    meta = {"title": html_text(page.title), **page.meta}
     if page.template:
         meta["template"] = page.template
     if not page.in_search:

@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from markupsafe import Markup
+
+from .escape import markdown_inline
 from .labels import labels, section_number
 from .model import Section, SectionText
 
@@ -20,24 +23,33 @@ def heading_text(section: Section, title: str, language: str) -> str:
     return title
 
 
-def contents_list(sections: list[Section], titles: dict[str, str], language: str) -> str:
-    """The intro's list of sections, made from the headings so it never drifts."""
+def contents_list(sections: list[Section], titles: dict[str, str], language: str) -> Markup:
+    """The intro's list of sections, made from the headings so it never drifts.
+
+    Marked safe for the placeholder that prints it: the titles were filled
+    (their data escaped) before the list is made, and the rest is the core's own.
+    """
     lines = [f"- [{heading_text(s, titles[s.id], language)}](#{s.id})"
              for s in sections if s.role != "intro"]
-    return "\n".join(lines)
+    return Markup("\n".join(lines))
 
 
-def inventory_table(inventory: dict[str, Any] | None) -> str:
-    """A Markdown table from resolved inventory data (one language)."""
+def inventory_table(inventory: dict[str, Any] | None) -> Markup:
+    """A Markdown table from resolved inventory data (one language).
+
+    Every cell is data, HTML-escaped here; the table around them is the core's
+    own Markdown, marked safe for the placeholder that prints it.
+    """
     if not inventory:
-        return ""
+        return Markup("")
     columns = list(inventory["columns"])
     def cell(value: Any) -> str:
-        return str(value).replace("|", "\\|").replace("\n", "<br>")
+        # Data, not Markdown: each line is literal text; the line breaks are the build's own <br>.
+        return "<br>".join(markdown_inline(line) for line in str(value).splitlines())
     header = "| " + " | ".join(cell(inventory["columns"][c]) for c in columns) + " |"
     rule = "|" + "|".join(" --- " for _ in columns) + "|"
     rows = ["| " + " | ".join(cell(row[c]) for c in columns) + " |" for row in inventory["rows"]]
-    return "\n".join([header, rule, *rows])
+    return Markup("\n".join([header, rule, *rows]))
 
 
 _EXPLICIT_ID = re.compile(r"\{#([A-Za-z0-9_-]+)[^}]*\}\s*$")
@@ -81,7 +93,7 @@ def sub_heading_ids(body: str, section_id: str) -> list[str]:
 
 
 def assemble_page(title: str, texts: list[SectionText], language: str) -> str:
-    parts = [f"# {title}"]
+    parts = [f"# {markdown_inline(title)}"]  # the title comes from data: literal text
     for text in texts:
         if text.title is not None:
             parts.append(f"## {heading_text(text.section, text.title, language)} {{#{text.section.id}}}")

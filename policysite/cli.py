@@ -1,4 +1,4 @@
-"""Command line: `python -m policysite check|rules|build|release|pdf`."""
+"""Command line: `python -m policysite check|rules|build|release|pdf|import|new`."""
 
 from __future__ import annotations
 
@@ -13,15 +13,27 @@ from .findings import PolicyError
 from .internal_errors import debugging, internal_error
 from .judge import judge
 from .publish import build_site
+from . import report, site_config
 
 
 def _check(args: argparse.Namespace) -> int:
+    root = Path(args.root)
+    config = root / "mkdocs.yml"
+    # `check` judges what `build` will: mkdocs.yml's languages against data/policy.yml too.
+    built = site_config.configured_languages(config) if config.is_file() else None
     try:
-        policy = judge(Path(args.root))
+        policy = judge(root, site_languages=built, config_file=config if built is not None else None)
     except PolicyError as error:
-        print(error, file=sys.stderr)
+        if args.format != "text":
+            print(report.render(error.findings, args.format))
+        else:
+            print(error, file=sys.stderr)
         return 1
-    for notice in policy.archive.notices:  # `make publish` refuses these; a check goes on
+    notices = list(policy.archive.notices)  # `make publish` refuses these; a check goes on
+    if args.format != "text":
+        print(report.render(notices, args.format, ok=True))
+        return 0
+    for notice in notices:
         print(f"Warning: {notice.format()}", file=sys.stderr)
     languages = ", ".join(language.code for language in policy.languages)
     print(f"OK: {policy.id} version {policy.version}, {len(policy.sections)} sections in {languages}.")
@@ -113,6 +125,16 @@ class _Parser(argparse.ArgumentParser):
                      f"(or `{self.prog} --help`) for the commands and their options\n")
 
 
+def _new(args: argparse.Namespace) -> int:
+    from .importer.new import main as new_main
+    return new_main(args)
+
+
+def _import(args: argparse.Namespace) -> int:
+    from .importer.command import main as import_main
+    return import_main(args)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run one command; a crash becomes one internal.error line (POLICYSITE_DEBUG=1: the traceback)."""
     try:
@@ -132,6 +154,8 @@ def _main(argv: list[str] | None) -> int:
     parser.add_argument("--root", default=".", help="project folder holding mkdocs.yml, data/ and docs/")
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="load and judge the policy without rendering HTML")
+    check.add_argument("--format", choices=("text", "json", "github"), default="text",
+                       help="json: {ok, findings}; github: GitHub Actions annotations")
     check.set_defaults(run=_check)
     commands.add_parser("rules", help="list every finding id, its severity and whether a waiver can accept it").set_defaults(run=_rules)
     build = commands.add_parser("build", help="build the site; replace site/ only on success")
@@ -149,6 +173,20 @@ def _main(argv: list[str] | None) -> int:
                      help="what changed, once per language (default: next_release in data/archive.yml)")
     rel.set_defaults(run=_release)
     commands.add_parser("pdf", help="make the PDF of every released version that has none").set_defaults(run=_pdf)
+    new = commands.add_parser("new", help="start an empty policy: every required section says what it must disclose")
+    new.add_argument("--lang", action="append", help="a language code, once per language; the first is the default")
+    new.add_argument("--into", help="project folder to write (default: --root)")
+    new.add_argument("--replace", action="store_true", help="replace the policy the project holds (clears archive/)")
+    new.set_defaults(run=_new)
+    imp = commands.add_parser("import", help="bring an existing policy in from Word, text, Markdown or HTML")
+    imp.add_argument("sources", nargs="+", metavar="LANG=PATH", help="one source per language; the first is the default")
+    imp.add_argument("--into", help="project folder to write (default: --root)")
+    imp.add_argument("--replace", action="store_true", help="replace the policy the project holds (clears archive/)")
+    imp.add_argument("--default", help="the default language (default: the first source's)")
+    changes = imp.add_mutually_exclusive_group()
+    changes.add_argument("--accept-changes", action="store_true", help="accept Word's tracked changes (listed in REVIEW-NOTES.md)")
+    changes.add_argument("--reject-changes", action="store_true", help="reject Word's tracked changes (listed in REVIEW-NOTES.md)")
+    imp.set_defaults(run=_import)
     args = parser.parse_args(argv)
     return args.run(args)
 

@@ -11,11 +11,12 @@ from typing import Any, Callable
 
 from .findings import Finding
 from .roles import ROLES
-from .yamlfile import YamlDocument, read_yaml
+from .values import (break_problem, control_problem, email_problem, host_problem, language_tag_problem,
+                     markdown_problem, web_address_problem)
+from .yamlfile import YamlDocument, inside, read_yaml
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
-DOMAIN = re.compile(r"^(?!-)[a-z0-9-]+(\.[a-z0-9-]+)+$")
+SUFFIXES = (".yml", ".yaml")
 
 # Files the core knows, with their keys; `True` marks required keys.
 SCHEMA: dict[str, dict[str, bool]] = {
@@ -69,6 +70,30 @@ class _Checker:
         self.findings.append(Finding(self.document.path, self.document.line(*key), "data.schema",
                                      f"`{dotted}` {problem}", fix))
 
+    def flag(self, rule: str, key: tuple, problem: str, fix: str) -> None:
+        """A finding of one of the value rules (data.email, data.markdown …), beside data.schema's."""
+        dotted = ".".join(str(part) for part in key)
+        self.findings.append(Finding(self.document.path, self.document.line(*key), rule, f"`{dotted}` {problem}", fix))
+
+    def kind(self, rule: str, key: tuple, value: Any, problem: str | None, fix: str) -> None:
+        """A value of a kind (host, e-mail, language tag, web address) that its check found wrong."""
+        if value is not None and problem is not None:
+            dotted = ".".join(str(part) for part in key)
+            self.findings.append(Finding(self.document.path, self.document.line(*key), rule, f"`{dotted}` {problem}", fix))
+
+    def printed(self, key: tuple, value: Any, *, table: bool = False) -> None:
+        """Text printed into the policy: one line (table cells excepted), no control characters, no Markdown."""
+        if not isinstance(value, str):
+            return
+        problem = control_problem(value)
+        if problem is not None:
+            self.flag("data.control-character", key, problem, "retype the value without invisible characters")
+            return
+        problem = break_problem(value, breaks_allowed=table) or markdown_problem(value, in_table=table)
+        if problem is not None:
+            self.flag("data.markdown", key, problem,
+                      "write the fact as plain text; links, headings and formatting belong in the section file")
+
     def mapping(self, key: tuple, value: Any, known: dict[str, bool]) -> bool:
         if not isinstance(value, dict):
             self.report(key, "must be a mapping of keys to values",
@@ -85,9 +110,14 @@ class _Checker:
                 self.report(key + (name,), "is not a known key", f"remove it or rename it ({hint})")
         return True
 
-    def text(self, key: tuple, value: Any, *, localized: bool = True) -> None:
+    def text(self, key: tuple, value: Any, *, localized: bool = True, table: bool = False) -> None:
         if value is None:
             return
+        if isinstance(value, dict) and localized:
+            for code in self.languages:
+                self.printed(key + (code,), value.get(code), table=table)
+        else:
+            self.printed(key, value, table=table)
         if isinstance(value, dict) and localized:
             missing = [code for code in self.languages if not _filled(value.get(code))]
             extra = [code for code in value if code not in self.languages]
@@ -156,6 +186,9 @@ def _check_policy(c: _Checker, policy: dict) -> None:
                         "write a CLDR locale such as `zh_Hans_CN`, `en` or `en_GB`")
                 for key in ("name", "hreflang"):
                     c.text(("languages", index, key), language.get(key), localized=False)
+                c.kind("data.language-tag", ("languages", index, "hreflang"), language.get("hreflang"),
+                       language_tag_problem(language.get("hreflang"), language.get("code")),
+                       "write the BCP 47 tag of this language, e.g. `hreflang: zh-CN` or `hreflang: en`")
     codes = [lang.get("code") for lang in (languages if isinstance(languages, list) else [])
              if isinstance(lang, dict)]
     for index, code in enumerate(codes):
@@ -170,7 +203,9 @@ def _check_policy(c: _Checker, policy: dict) -> None:
         return
     seen: set[str] = set()
     for index, section in enumerate(sections):
-        if not c.mapping(("sections", index), section, {"id": True, "role": True}):
+        # `roles: [storage, security]` for a section that discloses several things; `role:` for one.
+        has_roles = isinstance(section, dict) and "roles" in section
+        if not c.mapping(("sections", index), section, {"id": True, "role": not has_roles, "roles": False}):
             continue
         section_id = section.get("id")
         c.check(("sections", index, "id"), section_id, lambda v: isinstance(v, str) and bool(SLUG.match(v)),
@@ -182,33 +217,49 @@ def _check_policy(c: _Checker, policy: dict) -> None:
             c.report(("sections", index, "id"), f"repeats the section id `{section_id}`",
                      "give every section its own id")
         seen.add(section_id)
-        role = section.get("role")
-        if not isinstance(role, str) or not role:
-            c.report(("sections", index, "role"), "must name what the section discloses", "write e.g. `role: rights`")
-        elif role not in ROLES:
-            close = difflib.get_close_matches(role, list(ROLES), n=1)
-            hint = f"did you mean `{close[0]}`?" if close else f"known roles: {', '.join(ROLES)}"
-            c.report(("sections", index, "role"), f"is `{role}`, which is not a known section role",
-                     f"{hint} (the roles are listed in policysite/roles.py)")
+        if has_roles:
+            roles = section.get("roles")
+            if not isinstance(roles, list) or not roles:
+                c.report(("sections", index, "roles"), "must list what the section discloses",
+                         "write e.g. `roles: [storage, security]`")
+                continue
+            if "role" in section:
+                c.report(("sections", index), "has both `role` and `roles`", "keep one: `roles: [a, b]` lists them all")
+            for position, role in enumerate(roles):
+                _check_role(c, ("sections", index, "roles", position), role)
+        else:
+            _check_role(c, ("sections", index, "role"), section.get("role"))
+
+
+def _check_role(c: _Checker, key: tuple, role: Any) -> None:
+    if not isinstance(role, str) or not role:
+        c.report(key, "must name what the section discloses", "write e.g. `role: rights`")
+    elif role not in ROLES:
+        close = difflib.get_close_matches(role, list(ROLES), n=1)
+        hint = f"did you mean `{close[0]}`?" if close else f"known roles: {', '.join(ROLES)}"
+        c.report(key, f"is `{role}`, which is not a known section role",
+                 f"{hint} (the roles are listed in policysite/roles.py)")
 
 
 def _check_company(c: _Checker, company: dict) -> None:
     for name in ("legal_name", "address", "mini_program", "brand"):
         c.text((name,), company.get(name))
     c.text(("website",), company.get("website"), localized=False)
+    c.kind("data.url", ("website",), company.get("website"), web_address_problem(company.get("website")),
+           "write the host name (`www.example.com`) or its https address (`https://www.example.com/`)")
     domains = company.get("domains")
     if domains is not None:
         if not isinstance(domains, list) or not domains:
             c.report(("domains",), "must list the company's domains", "write `- example.com` per domain")
         else:
             for index, domain in enumerate(domains):
-                c.check(("domains", index), domain, lambda v: isinstance(v, str) and bool(DOMAIN.match(v)),
-                        "is not a domain name", "write a bare domain such as `example.com`, no scheme or path")
+                c.kind("data.host", ("domains", index), domain, host_problem(domain),
+                       "write a bare domain such as `example.com`, no scheme or path")
 
 
 def _check_contact(c: _Checker, contact: dict) -> None:
-    c.check(("email",), contact.get("email"), lambda v: isinstance(v, str) and bool(EMAIL.match(v)),
-            "is not an e-mail address", "write it as `name@example.com`")
+    c.kind("data.email", ("email",), contact.get("email"), email_problem(contact.get("email")),
+           "write it as `name@example.com`")
     c.check(("response_days",), contact.get("response_days"), _positive_int,
             "must be a whole number of working days", "write e.g. `response_days: 15`")
     c.text(("phone",), contact.get("phone"), localized=False)
@@ -222,7 +273,7 @@ def _check_inventory(c: _Checker, inventory: dict) -> None:
         c.report(("columns",), "must map each column key to its heading", "write e.g. `scenario: {zh: 场景, en: Scenario}`")
         return
     for name, heading in columns.items():
-        c.text(("columns", name), heading)
+        c.text(("columns", name), heading, table=True)
     rows = inventory.get("rows")
     if not isinstance(rows, list) or not rows:
         c.report(("rows",), "must list at least one row", "add `- scenario: …` with every column")
@@ -230,7 +281,7 @@ def _check_inventory(c: _Checker, inventory: dict) -> None:
     for index, row in enumerate(rows):
         if c.mapping(("rows", index), row, {name: True for name in columns}):
             for name in columns:
-                c.text(("rows", index, name), row.get(name))
+                c.text(("rows", index, name), row.get(name), table=True)
 
 
 def _check_waivers(c: _Checker, document: dict) -> None:
@@ -260,17 +311,17 @@ CHECKS = {"company": _check_company, "contact": _check_contact,
 def load_data(data_dir: Path, display_root: Path) -> tuple[DataSet, list[Finding]]:
     """Read every ``*.yml`` under data_dir; validate the files the core knows."""
     dataset = DataSet()
-    findings: list[Finding] = []
-    if not data_dir.is_dir():
-        return dataset, [Finding(_display(data_dir, display_root), 0, "data.missing",
-                                 "the data folder does not exist", "create data/ with company.yml, contact.yml and policy.yml")]
-    for path in sorted(data_dir.glob("*.yml")) + sorted(data_dir.glob("*.yaml")):
+    findings = _folder_findings(data_dir, display_root)
+    if findings:
+        return dataset, findings
+    for path in _data_files(data_dir, display_root, findings):
         document, problems = read_yaml(path, _display(path, display_root))
         findings += problems
         if document is not None:
             dataset.documents[path.stem] = document
+    reported = {Path(f.path).stem for f in findings}
     for name in ("company", "contact", "policy"):
-        if name not in dataset.documents and not any(f.path.endswith(f"{name}.yml") for f in findings):
+        if name not in dataset.documents and name not in reported:
             findings.append(Finding(f"{_display(data_dir, display_root)}/{name}.yml", 0, "data.missing",
                                     "this required data file is missing", f"create it with the keys {', '.join(SCHEMA[name])}"))
     if findings:
@@ -294,6 +345,45 @@ def load_data(data_dir: Path, display_root: Path) -> tuple[DataSet, list[Finding
             check(checker, dataset.documents[name].value)
         findings += checker.findings
     return dataset, findings
+
+
+def _folder_findings(data_dir: Path, display_root: Path) -> list[Finding]:
+    shown = _display(data_dir, display_root)
+    if not data_dir.exists() and not data_dir.is_symlink():
+        return [Finding(shown, 1, "data.missing", "the data folder does not exist",
+                        "create data/ with company.yml, contact.yml and policy.yml")]
+    # A link is judged, not the path a caller passes (`make release` reads a staged copy of data/).
+    if data_dir.is_symlink() and not inside(data_dir, display_root.resolve()):
+        return [Finding(shown, 1, "data.outside", "the data folder is a link to a folder outside the project",
+                        "put the data files in the project's own data/ folder, not a link to elsewhere")]
+    if not data_dir.is_dir():
+        return [Finding(shown, 1, "data.not-a-file", "data is a file where the data folder belongs",
+                        "make data/ a folder holding company.yml, contact.yml and policy.yml")]
+    return []
+
+
+def _data_files(data_dir: Path, display_root: Path, findings: list[Finding]) -> list[Path]:
+    """The data files to read, one per name; files that link outside the project or share a name are findings."""
+    homes = (display_root.resolve(), data_dir.resolve())  # the folder itself is judged by _folder_findings
+    chosen: dict[str, Path] = {}
+    # `.yml` first: it is the documented name, so a stray `.yaml` beside it is the one reported.
+    for path in sorted((p for p in data_dir.iterdir() if p.suffix in SUFFIXES),
+                       key=lambda p: (p.stem, SUFFIXES.index(p.suffix))):
+        shown = _display(path, display_root)
+        if not any(inside(path, home) for home in homes):
+            findings.append(Finding(shown, 1, "data.outside", "this data file is a link to a file outside the project",
+                                    "replace the link with the file itself, kept inside the project"))
+            continue
+        first = chosen.get(path.stem)
+        if first is not None:
+            findings.append(Finding(shown, 1, "data.file-name",
+                                    f"{_display(first, display_root)} and {shown} both hold `{path.stem}`, "
+                                    "so one would silently win",
+                                    f"keep one of them (merge what you need into {_display(first, display_root)} "
+                                    f"and delete {shown})"))
+            continue
+        chosen[path.stem] = path
+    return list(chosen.values())
 
 
 def _display(path: Path, root: Path) -> str:

@@ -7,6 +7,7 @@ lawyer can act on it.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
@@ -33,7 +34,18 @@ class Finding:
             object.__setattr__(self, "line", 1)
 
     def format(self) -> str:
-        return f"{self.path}:{self.line}: {self.rule}: {self.problem} — {self.fix}"
+        return _one_line(f"{self.path}:{self.line}: {self.rule}: {self.problem} — {self.fix}")
+
+
+def _one_line(text: str) -> str:
+    """Control characters and line breaks quoted from a file (`\\n`, `\\x1b`), so a finding stays one line."""
+    return "".join(character.encode("unicode_escape").decode("ascii")
+                   if unicodedata.category(character) in ("Cc", "Zl", "Zp") or character in _BIDI else character
+                   for character in text)
+
+
+# Characters that reorder the text shown around them in a terminal or editor.
+_BIDI = set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 class PolicyError(Exception):

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import re
+import stat
 from pathlib import Path
 from typing import Any, Callable
 
@@ -13,6 +16,7 @@ from .dates import DateSource, LocalDate, last_commit_date
 from .findings import Finding, PolicyError
 from .localized import resolve
 from .model import UNNUMBERED_ROLES, Language, Policy, Section, SectionText
+from .yamlfile import inside
 
 _H1 = re.compile(r"^#\s+(\S.*?)\s*#*\s*$")
 
@@ -24,7 +28,7 @@ def load_policy(root: Path, *, docs: str = "docs", data: str = "data",
     """Everything the site needs, or PolicyError with every finding."""
     root = root.resolve()
     dataset, findings = load_data(root / data, root)
-    if findings:
+    if findings and not _texts_readable(dataset, findings):
         raise PolicyError(findings)
     policy_data = dataset["policy"]
     languages = [Language(code=l["code"], name=str(l["name"]), locale=str(l["locale"]),
@@ -33,8 +37,11 @@ def load_policy(root: Path, *, docs: str = "docs", data: str = "data",
     sections = _sections(policy_data["sections"])
     updated, date_findings = _updated(root, dataset, [docs, data], commit_date)
     findings += date_findings
+    effective = policy_data.get("effective")
     policy = Policy(root=root, docs_dir=root / docs, data=dataset, languages=languages, sections=sections,
-                    effective=policy_data["effective"], updated=updated)  # type: ignore[arg-type]
+                    effective=effective if isinstance(effective, dt.date) else None,  # type: ignore[arg-type]
+                    updated=updated)  # type: ignore[arg-type]
+    findings += _links_outside(policy)
     for language in languages:
         findings += _read_language(policy, language)
     if findings:
@@ -46,20 +53,42 @@ def load_policy(root: Path, *, docs: str = "docs", data: str = "data",
     return policy
 
 
+def _texts_readable(dataset: DataSet, findings: list[Finding]) -> bool:
+    """Whether the section files can still be read and judged although data/ has findings.
+
+    A fact missing from data (an imported policy that never stated its e-mail or effective
+    date) must not hide every text finding: the texts are read and the rules run on them as
+    long as data/policy.yml says which languages and sections there are.
+    """
+    document = dataset.documents.get("policy")
+    if document is None or not isinstance(document.value, dict):
+        return False
+    structural = ("`languages", "`sections", "`default_language", "`` ", "`id`")
+    for finding in findings:
+        if finding.rule != "data.schema" or finding.line == 0:
+            return False
+        if finding.path == document.path and finding.problem.startswith(structural):
+            return False
+    return True
+
+
 def _sections(entries: list[dict[str, Any]]) -> list[Section]:
     sections, number = [], 0
     for entry in entries:
-        numbered = entry["role"] not in UNNUMBERED_ROLES
+        roles = tuple(entry["roles"]) if entry.get("roles") else (entry["role"],)
+        numbered = roles[0] not in UNNUMBERED_ROLES
         number += numbered
-        sections.append(Section(id=entry["id"], role=entry["role"], number=number if numbered else None))
+        sections.append(Section(id=entry["id"], role=roles[0], number=number if numbered else None, roles=roles))
     return sections
 
 
 def _updated(root: Path, dataset: DataSet, paths: list[str],
              commit_date: DateLookup) -> tuple[DateSource | None, list[Finding]]:
     value = dataset["policy"].get("updated")
-    if value is not None:
+    if isinstance(value, dt.date):
         return DateSource(value, "from data/policy.yml"), []
+    if value is not None:  # not a date: data.schema reports it; the texts are still judged without it
+        return None, []
     found = commit_date(root, paths)
     if found is not None:
         return found, []
@@ -87,15 +116,16 @@ def _read_language(policy: Policy, language: Language) -> list[Finding]:
     for section in policy.sections:
         path = folder / "sections" / f"{section.id}.md"
         shown = _display(policy, path)
-        if not path.is_file():
+        if not path.exists() and not path.is_symlink():
             findings.append(Finding(shown, 0, "section.missing",
                                     f"section `{section.id}` has no {language.name} text",
                                     f"write {shown}, translating the section from the default language"))
             continue
-        try:
-            source = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError:
-            findings.append(Finding(shown, 1, "section.encoding", "the file is not UTF-8", "save it as UTF-8 text"))
+        if not _at_home(policy, path):
+            continue  # reported once for every link under docs/ (_links_outside)
+        source, problems = _read_section(path, shown)
+        findings += problems
+        if source is None:
             continue
         text, problems = _parse_heading(section, language.code, shown, source)
         findings += problems
@@ -106,6 +136,65 @@ def _read_language(policy: Policy, language: Language) -> list[Finding]:
                 findings.append(Finding(_display(policy, path), 0, "section.undeclared",
                                         "this section file is not listed in data/policy.yml, so it would not be published",
                                         f"add `- {{id: {path.stem}, role: …}}` under sections in data/policy.yml, or delete the file"))
+    return findings
+
+
+def _read_section(path: Path, shown: str) -> tuple[str | None, list[Finding]]:
+    """The section's text, or the finding that says why it cannot be read."""
+    try:
+        mode = path.stat().st_mode
+        if stat.S_ISDIR(mode):
+            return None, [Finding(shown, 1, "section.not-a-file", "this is a folder where a section file belongs",
+                                  f"replace the folder with the Markdown file {shown}")]
+        if not stat.S_ISREG(mode):  # a pipe or device would block or stream forever when read
+            return None, [Finding(shown, 1, "section.not-a-file", "this is not a regular file (a pipe, socket or device)",
+                                  f"replace it with the Markdown file {shown}")]
+        raw = path.read_bytes()
+    except OSError as error:
+        return None, [Finding(shown, 1, "section.unreadable", f"the file cannot be read ({error.strerror})",
+                              "check that the file exists and that you may read it (a link must point to a file)")]
+    if b"\x00" in raw:
+        return None, [Finding(shown, 1, "section.encoding", "this is a binary file, not Markdown text",
+                              "replace it with the section's Markdown text, saved as UTF-8")]
+    try:
+        return raw.decode("utf-8"), []
+    except UnicodeDecodeError:
+        return None, [Finding(shown, 1, "section.encoding", "the file is not UTF-8", "save it as UTF-8 text")]
+
+
+def _at_home(policy: Policy, path: Path) -> bool:
+    """Inside the project, or inside the docs folder a caller named (a link is judged, not the path passed)."""
+    homes = [policy.root] + ([policy.docs_dir.resolve()] if not policy.docs_dir.is_symlink() else [])
+    return any(inside(path, home) for home in homes)
+
+
+def _links_outside(policy: Policy) -> list[Finding]:
+    """Every file or folder under docs/ that a symbolic link takes outside the project.
+
+    MkDocs follows links and would publish what they point at (a section, or any
+    file it copies as is), so a link to /etc/passwd would be on the site. Links
+    that stay inside are followed here too (each folder once, so a loop ends),
+    since a link inside them could lead out.
+    """
+    findings: list[Finding] = []
+    seen: set[str] = set()
+    pending = [policy.docs_dir]
+    while pending:
+        path = pending.pop()
+        if path.is_symlink() and not _at_home(policy, path):
+            what = "folder" if path.is_dir() else "file"
+            findings.append(Finding(_display(policy, path), 1, "section.outside",
+                                    f"this {what} is a link to a {what} outside the project, which would be published",
+                                    "replace the link with the file itself, kept inside the project"))
+            continue
+        real = os.path.realpath(path)
+        if real in seen or not path.is_dir():
+            continue
+        seen.add(real)
+        try:
+            pending += sorted(path.iterdir(), reverse=True)
+        except OSError:
+            continue  # an unreadable folder: the sections in it are reported when they are read
     return findings
 
 

@@ -44,6 +44,12 @@ class Section:
     id: str
     role: str
     number: int | None  # position among numbered sections; None for intro and appendix
+    # Every role the section carries (`roles: [storage, security]`); `role` is the first of them.
+    roles: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.roles:
+            object.__setattr__(self, "roles", (self.role,))
 
 
 @dataclass

@@ -28,3 +28,23 @@ def languages_findings(policy: Policy, *, config_file: Path, built: list[str]) -
                     f"{', '.join(declared)}",
                     "list the same languages under i18n `languages:` in mkdocs.yml and under `languages:` "
                     "in data/policy.yml")]
+
+
+def configured_languages(config_file: Path) -> list[str] | None:
+    """The languages mkdocs.yml's i18n plugin builds, read without MkDocs (for `check`), or None."""
+    import yaml
+
+    class _Loader(yaml.SafeLoader):
+        """mkdocs.yml may use !ENV and !!python tags; their values do not matter here."""
+
+    _Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 - SafeLoader subclass
+    except (OSError, yaml.YAMLError):
+        return None
+    plugins = config.get("plugins") if isinstance(config, dict) else None
+    for plugin in plugins if isinstance(plugins, list) else []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("i18n"), dict):
+            languages = plugin["i18n"].get("languages") or []
+            return [str(l.get("locale")) for l in languages if isinstance(l, dict) and l.get("build", True) is not False]
+    return None

@@ -89,7 +89,7 @@ def test_links_to_sub_section_anchors_and_pinned_ids_build(project: Project) -> 
     for language, see in (("zh", "参见"), ("en", "See")):
         path = f"docs/{language}/sections/minors.md"
         lines = project.read(path).splitlines()
-        lines.insert(1, f"\n{see} [](#rights-2) / [](#kept-id).\n\n## (1) X {{#kept-id}}\n")
+        lines.insert(1, f"\n{see} [](#rights-2) / [](#kept-id).\n\n## X {{#kept-id}}\n")
         project.write(path, "\n".join(lines) + "\n")
     result = project.build()
     assert result.returncode == 0, result.output

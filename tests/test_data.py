@@ -95,7 +95,8 @@ def test_missing_required_file(data_dir: Path) -> None:
 def test_inventory_row_missing_a_column(data_dir: Path) -> None:
     text = (data_dir / "inventory.yml").read_text(encoding="utf-8")
     first_method = text.index("    method:")
-    end = text.index("\n", first_method)
+    # The key and its two language lines: left behind, they would repeat `zh:` and `en:` of `purpose` above.
+    end = text.index("\n", text.index("      en:", first_method))
     (data_dir / "inventory.yml").write_text(text[:first_method] + text[end + 1:], encoding="utf-8")
     _, findings = load_data(data_dir, data_dir.parent)
     assert any(f.path == "data/inventory.yml" and "`rows.0.method` is missing" in f.problem for f in findings)

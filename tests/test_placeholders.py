@@ -68,10 +68,18 @@ def test_heading_attributes_are_not_jinja_comments() -> None:
     assert findings == [] and text == "## (1) Access {#access}\nWrite to privacy@acme.example.\n"
 
 
-def test_a_placeholder_failing_in_python_is_a_finding() -> None:
+def test_a_call_is_refused_before_anything_runs() -> None:
     source = "a\n{{ contact.email() }}\n"
-    assert check_references(source, CONTEXT, path="x.md") == []
-    _, findings = render(source, CONTEXT, path="x.md")
-    (finding,) = findings
-    assert finding.rule == "placeholder.render" and "not callable" in finding.problem
+    (finding,) = check_references(source, CONTEXT, path="x.md")
+    assert finding.rule == "placeholder.expression" and "calls a function" in finding.problem
     assert finding.line == 2
+
+
+def test_a_value_that_fails_while_printing_is_a_placeholder_render_finding() -> None:
+    """The safety net under the checks: a date in a locale Babel does not know fails in Python, not in Jinja."""
+    context = {"policy": {"updated": LocalDate(dt.date(2024, 11, 18), "xx_NOWHERE")}}
+    source = "a\nUpdated {{ policy.updated }}.\n"
+    assert check_references(source, context, path="x.md") == []
+    _, findings = render(source, context, path="x.md")
+    (finding,) = findings
+    assert finding.rule == "placeholder.render" and finding.line == 2

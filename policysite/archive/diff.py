@@ -94,7 +94,9 @@ _INDENT = "\u2003"  # an em space per nesting level: HTML keeps it, unlike space
 def _inline(text: str) -> str:
     for pattern, replacement in _INLINE:
         text = pattern.sub(replacement, text)
-    return text
+    # Entities as the reader sees them: data is filled in escaped (`A &amp; B`), and the
+    # redline escapes what it shows once more; without this the page would say `&amp;`.
+    return html.unescape(text)
 
 
 def _kind(block: str) -> str:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from ..dates import long_date
+from ..escape import markdown_inline
 from ..model import GeneratedPage, Language, Policy
 from .diff import redline
 from .stage import ArchiveView
@@ -93,6 +94,11 @@ def _date(policy: Policy, language: str, day: dt.date) -> str:
     return long_date(day, policy.language(language).locale)
 
 
+def _link(href: str, label: Markup | str) -> Markup:
+    """``<a href>`` with both the address and the label escaped (a label that is Markup stays as is)."""
+    return Markup('<a href="{}">{}</a>').format(href, label)
+
+
 def _summary_html(summary: str) -> Markup:
     return Markup("<br>").join(escape(line) for line in summary.strip().splitlines())
 
@@ -162,14 +168,14 @@ def _index_page(policy: Policy, view: ArchiveView, language: Language, versions:
     """Newest first, one card per version: a list reads at 320 px where a four-column table squeezed."""
     code = language.code
     here = site_path(language, INDEX_PATH)
-    title = str(say(code, "index_title"))
+    title = say(code, "index_title").unescape()
     items = []
     for version in reversed(versions):
         page = site_path(language, version.path)
-        links = [f'<a href="{relative(here, page)}">{say(code, "read")}</a>']
+        links = [_link(relative(here, page), say(code, "read"))]
         if view.predecessor(version, code) is not None:
-            links.append(f'<a href="{relative(here, page + "changes/")}">{say(code, "changes")}</a>')
-        links.append(f'<a href="{relative(here, text_path(version, code))}">{say(code, "text")}</a>')
+            links.append(_link(relative(here, page + "changes/"), say(code, "changes")))
+        links.append(_link(relative(here, text_path(version, code)), say(code, "text")))
         if code in version.pdfs:
             links.append(_pdf_link(here, version, code))
         summary = _summary_html(version.summary(code)) or say(code, "first_version")
@@ -180,17 +186,18 @@ def _index_page(policy: Policy, view: ArchiveView, language: Language, versions:
             f'<p>{say(code, "col_period")}{say(code, "colon")}{_period(policy, code, version)}</p>'
             f'<p>{say(code, "col_summary")}{say(code, "colon")}{summary}</p>'
             f'<ul class="archive-links">{"".join(f"<li>{link}</li>" for link in links)}</ul></li>')
-    feed = relative(here, site_path(language, "feed.xml"))
+    feed = _link(relative(here, site_path(language, "feed.xml")), say(code, "feed"))
     intro = say(code, "index_intro", manifest=relative(here, "policy.json"))
-    markdown = (f"# {title}\n\n<p>{intro} <a href=\"{feed}\">{say(code, 'feed')}</a></p>\n\n"
+    markdown = (f"# {markdown_inline(title)}\n\n<p>{intro} {feed}</p>\n\n"
                 f'<ol class="archive-list" reversed>{"".join(items)}</ol>\n')
     return GeneratedPage(language=code, path=INDEX_PATH, markdown=markdown, title=title, template=TEMPLATE,
                          meta=_meta(policy, None, "index", INDEX_PATH, noindex=False))
 
 
 def version_title(policy: Policy, language: str, version: PolicyVersion) -> str:
-    return str(say(language, "version_title", title=version.texts[language].title,
-                   date=_date(policy, language, version.effective)))
+    """Plain text, like every GeneratedPage title (hooks/generated_pages.py escapes it for the page)."""
+    return say(language, "version_title", title=version.texts[language].title,
+               date=_date(policy, language, version.effective)).unescape()
 
 
 def _version_page(policy: Policy, view: ArchiveView, language: Language, version: PolicyVersion) -> GeneratedPage:
@@ -229,7 +236,7 @@ def _changes_page(policy: Policy, view: ArchiveView, language: Language, version
     here = site_path(language, path)
     new, old = _date(policy, code, version.effective), _date(policy, code, previous.effective)
     marked = redline(previous.texts[code].body, version.texts[code].body, code)
-    title = str(say(code, "changes_title", title=version.texts[code].title, date=new))
+    title = say(code, "changes_title", title=version.texts[code].title, date=new).unescape()
     paragraphs = [say(code, "changes_intro", version=version.version, previous=previous.version, new=new, old=old,
                       count=len(marked.changes)),
                   say(code, "legend", new=new, old=old)]
@@ -241,7 +248,7 @@ def _changes_page(policy: Policy, view: ArchiveView, language: Language, version
         Markup('<a href="{}">{}</a>').format(relative(here, site_path(language, previous.path)),
                                              say(code, "version_title", title=previous.texts[code].title, date=old)),
     ]))
-    markdown = f"# {title}\n\n{_box('changes', paragraphs)}\n\n{marked.markdown}"
+    markdown = f"# {markdown_inline(title)}\n\n{_box('changes', paragraphs)}\n\n{marked.markdown}"
     return GeneratedPage(language=code, path=path, markdown=markdown, title=title, template=TEMPLATE,
                          meta=_meta(policy, version, "changes", path, noindex=True))
 

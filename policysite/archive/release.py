@@ -148,12 +148,25 @@ def _require_summaries(summaries: dict[str, str], languages: list[str], previous
         raise ReleaseRefused(f"the change summary is missing for {', '.join(missing)} — every version after the first "
                              "tells readers what changed, in every language: "
                              + " ".join(f'SUMMARY_{code.upper()}="…"' for code in languages))
+    _require_visible(summaries, languages)
     _require_parity(summaries, languages)
     if previous is not None:
         repeated = [code for code in languages if summaries[code] == previous.summary(code)]
         if repeated:
             raise ReleaseRefused(f"the change summary for {', '.join(repeated)} is the one of version "
                                  f"{previous.version} — describe what changes in this version")
+
+
+def _require_visible(summaries: dict[str, str], languages: list[str]) -> None:
+    """No invisible or control characters: the summary is published in the pages, policy.json and the
+    Atom feeds, and a control character makes a feed that no XML parser will read."""
+    from ..rules.debris import _INVISIBLE, _name
+
+    for code in languages:
+        found = sorted(set(_INVISIBLE.findall(summaries[code])))
+        if found:
+            raise ReleaseRefused(f"the change summary for {code} holds an invisible or control character "
+                                 f"({', '.join(_name(char) for char in found)}) — retype the summary")
 
 
 def _require_parity(summaries: dict[str, str], languages: list[str]) -> None:

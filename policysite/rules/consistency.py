@@ -9,7 +9,7 @@ from ..assemble import sub_heading_ids
 from ..findings import Severity
 from ..labels import chinese_numeral
 from ..numerals import CHINESE_NUMERAL, ENGLISH_NUMBER, number_value
-from .markdown import PLACEHOLDER, only_placeholders
+from .markdown import PLACEHOLDER, Block, only_placeholders
 from .registry import Context, Document, Hit, rule
 
 # ---------------------------------------------------------------- deadlines
@@ -73,6 +73,9 @@ def deadline(context: Context) -> Iterator[Hit]:
 
     The deadline is one fact, kept once in data (`contact.response_days`);
     typed copies drift apart and make the policy promise different things.
+    A shorter deadline for one request (`7个工作日`, `15天` against 15
+    working days) keeps the promise and passes, unless the text states
+    other deadlines as well.
     """
     days = context.data("contact", "response_days")
     for language in context.languages:
@@ -81,9 +84,19 @@ def deadline(context: Context) -> Iterator[Hit]:
             others = sorted({f"{o.text} ({o.path.rsplit('/', 1)[-1]}:{o.line})" for o in found
                              if (o.days, o.working) != (item.days, item.working)})
             elsewhere = f"; elsewhere the text says {', '.join(others)}" if others else ""
+            stricter = isinstance(days, int) and (item.days < days or item.days == days and not item.working)
+            if stricter and not others:
+                continue  # a shorter promise for one request keeps the general one: not a conflict
             if isinstance(days, int) and (item.days, item.working) == (days, True):
                 yield Hit(item.path, item.line, f"the deadline `{item.text}` is typed in the text{elsewhere}",
                           "write `{{ contact.response_days }}` so every deadline comes from data/contact.yml")
+            elif stricter:
+                yield Hit(item.path, item.line,
+                          f"the deadline `{item.text}` ({_describe(item.days, item.working)}) is stricter than "
+                          f"data/contact.yml `response_days` ({days} working days), but the text states other "
+                          f"deadlines too{elsewhere}",
+                          "check which deadline applies to which request; write `{{ contact.response_days }}` "
+                          "where the general deadline is meant")
             else:
                 yield Hit(item.path, item.line,
                           f"the deadline `{item.text}` ({_describe(item.days, item.working)}) differs from "
@@ -334,31 +347,65 @@ def fact_literal(context: Context) -> Iterator[Hit]:
 # ---------------------------------------------------------------- lists and sentences
 
 _INTRODUCES = re.compile(r"[：:]\s*$")
+# `……如下。`, `包括以下几类。`, `as follows.`: a sentence that ends in announcing a list.
+_ANNOUNCES = re.compile(r"(?:如下|(?<![\d一二三四五六七八九十岁年元级])以下(?!简称|称|统称)[^，,。；;：:“”《》]{0,8}?)[。.]\s*$|\bas follows\.\s*$", re.IGNORECASE)
 _FIELD = re.compile(r"^[^，。,.；;：:]{1,12}[：:]\s*[^，。,；;：:]{1,40}$")
+_FIELD_LINE = re.compile(r"^[^，。,.；;：:]{1,12}[：:]\s*\S")
+_SALUTATION = re.compile(r"^(?:尊敬的|亲爱的|Dear\b)[^。.！!？?]{0,20}[：:,，]\s*$")
 _TERMINAL = "。！？；：.!?;:…"
 _CLOSERS = "”’」』）)】]》\"'*_`"
 
 
+def _heading_levels(document: Document) -> list[int]:
+    """For each block, the level of the heading it sits under (0 before any heading)."""
+    levels, level = [], 0
+    for block in document.blocks:
+        levels.append(level)
+        if block.kind == "heading":
+            level = block.first.level
+    return levels
+
+
 @rule("consistency.list-intro", Severity.WARNING)
 def list_intro(context: Context) -> Iterator[Hit]:
-    """A line that announces a list (ends with `：` or `:`) and is not followed by one.
+    """A line that announces a list (ends with `：`, `:` or `如下。`/`以下…。`) and is not followed by one.
 
     The list was lost in conversion, or the sentence was cut: either way the
-    reader is promised items that never come.
+    reader is promised items that never come. A heading after the line counts
+    as the list only when it is deeper than the heading the line sits under.
     """
+    from .structure import contents_lines, marker_of
     for document in context.documents:
         blocks = document.blocks
+        toc = contents_lines(context, document)
+        levels = _heading_levels(document)
         for index, block in enumerate(blocks):
-            if block.kind == "heading" or not _INTRODUCES.search(block.text.replace(PLACEHOLDER, "")) \
-                    or block.text.endswith(PLACEHOLDER):
+            text = block.text.replace(PLACEHOLDER, "")
+            if block.kind == "heading" or block.text.endswith(PLACEHOLDER) or not (
+                    _INTRODUCES.search(text) or _ANNOUNCES.search(text)):
                 continue
+            if _SALUTATION.match(text):
+                continue  # 尊敬的用户：/ Dear user: greets the reader, it announces nothing
             following = blocks[index + 1] if index + 1 < len(blocks) else None
             nested = following is not None and following.kind == "item" and (
                 block.kind != "item" or following.first.level >= block.first.level)
-            if following is None or not (nested or following.kind in ("table", "heading")
-                                         or only_placeholders(following.text)):
-                yield Hit(document.path, block.last.number, "the line ends with a colon but no list follows",
-                          "add the list under it, or end the sentence with 。/.")
+            # numbered paragraphs （一）…, or label：value lines, are a list written without Markdown
+            nested = nested or following is not None and following.kind == "text" and (
+                marker_of(following) is not None or bool(_FIELD_LINE.match(following.text)))
+            deeper = following is not None and following.kind == "heading" and \
+                following.first.level > levels[index]
+            if following is None or not (nested or deeper or following.kind == "table"
+                                         or only_placeholders(following.text) or following.first.number in toc):
+                yield Hit(document.path, block.last.number,
+                          "the line announces a list (it ends with a colon or “as follows”) but no list follows",
+                          "add the list under it, or end the sentence without announcing one")
+
+
+# A line that starts with a block-level tag is an HTML block to Python-Markdown (a paragraph that
+# starts with <strong> is still a paragraph); tags after the last word are not words.
+_HTML_BLOCK = re.compile(r"^\s*</?(?:address|article|aside|blockquote|details|dialog|div|dl|fieldset|figure|footer|form"
+                         r"|h[1-6]|header|hr|main|nav|ol|p|pre|section|summary|table|ul)\b[^<>]*>", re.IGNORECASE)
+_TRAILING_TAGS = re.compile(r"(?:\s*</?[A-Za-z][^<>]*>)+\s*$")
 
 
 @rule("consistency.unfinished-sentence", Severity.WARNING)
@@ -368,21 +415,72 @@ def unfinished_sentence(context: Context) -> Iterator[Hit]:
     Conversion from Word often cuts a sentence at a page or field break; the
     missing half may be a condition the promise depends on.
     """
+    from .structure import contents_lines
     for document in context.documents:
+        toc = contents_lines(context, document)  # a typed table of contents is one finding of its own
+        siblings = _siblings(document)
+        after = dict(zip(map(id, document.blocks), document.blocks[1:]))  # each block's next block
         for block in document.blocks:
-            if block.kind not in ("text", "item"):
+            if block.kind not in ("text", "item") or block.first.number in toc:
                 continue
-            text = block.text.rstrip()
-            if not text or only_placeholders(text) or text.endswith(PLACEHOLDER):
+            if _HTML_BLOCK.match(block.first.text):
+                continue  # raw HTML (section.html judges it): a tag line is not a sentence
+            stripped = _ending(block)
+            if stripped is None:
                 continue
-            stripped = text.rstrip(_CLOSERS).rstrip()
-            if _FIELD.match(stripped):
-                continue  # a label and its value (更新日期：2025年4月25日), not a sentence
             if stripped.endswith(("，", ",", "、")):
                 problem = "the text ends with a comma, in the middle of a sentence"
             elif stripped and stripped[-1] not in _TERMINAL:
+                if re.fullmatch(r"[（(][^（）()]*[）)]", block.text.strip()):
+                    continue  # an aside in brackets of its own: （以上统称“设备信息”）
+                group = siblings.get(id(block), [])
+                others = [b for b in group if b is not block]
+                following = after.get(id(block))
+                if others and len(stripped) <= 30 and following is not None and following.kind != "heading" \
+                        and all(following is not b for b in group):
+                    continue  # `（1）基本功能` followed by its text: a numbered heading written as a line
+                if others:
+                    # A list of phrases (姓名 / 地址) needs no punctuation; one item without it among
+                    # punctuated ones was cut.
+                    closed = sum(1 for b in others if (_ending(b) or "。")[-1:] in _TERMINAL)
+                    if closed * 2 <= len(others):
+                        continue
                 problem = "the text ends without closing punctuation"
             else:
                 continue
             yield Hit(document.path, block.last.number, problem,
                       "finish the sentence (compare with the source document) and end it with 。/；/.")
+
+
+def _ending(block: "Block") -> str | None:
+    """The block's text without closing quotes or emphasis; None when it is not a sentence to check."""
+    text = _TRAILING_TAGS.sub("", block.text.rstrip())
+    if not text or only_placeholders(text) or text.endswith(PLACEHOLDER):
+        return None
+    stripped = text.rstrip(_CLOSERS).rstrip()
+    if _FIELD.match(stripped):
+        return None  # a label and its value (更新日期：2025年4月25日), not a sentence
+    return stripped
+
+
+def _siblings(document: Document) -> dict[int, list["Block"]]:
+    """Each block's siblings: numbered blocks of one style under one heading, or the items of one Markdown list."""
+    from .structure import marker_of
+    groups: dict[tuple, list[Block]] = {}
+    heading, run = -1, 0  # a Markdown list ends at the first block that is not an item
+    for index, block in enumerate(document.blocks):
+        if block.kind == "heading":
+            heading = index
+        if block.kind not in ("text", "item"):
+            run += 1
+            continue
+        marker = marker_of(block)
+        if marker is not None:  # 1. … 2. … with paragraphs between them are still one list
+            key: tuple = ("numbered", heading, block.first.level if block.kind == "item" else 0, marker.style)
+        elif block.kind == "item":
+            key = ("list", run, block.first.level)
+        else:
+            run += 1
+            continue
+        groups.setdefault(key, []).append(block)
+    return {id(member): members for members in groups.values() for member in members}

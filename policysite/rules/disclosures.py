@@ -16,7 +16,7 @@ def _has_body(document: Document) -> bool:
 
 
 def _with_role(context: Context, language: str, role: str) -> list[Document]:
-    return [d for d in context.in_language(language) if d.text.section.role == role]
+    return [d for d in context.in_language(language) if role in d.text.section.roles]
 
 
 @rule("disclosure.role-missing")
@@ -30,7 +30,7 @@ def role_missing(context: Context) -> Iterator[Hit]:
     for language in context.languages:
         for role in REQUIRED_ROLES:
             documents = _with_role(context, language, role)
-            if not any(s.role == role for s in context.policy.sections):
+            if not any(role in s.roles for s in context.policy.sections):
                 yield Hit(path, line, f"{language}: no section carries the role `{role}` ({describe(role, language)})",
                           f"write the section and list it as `- {{id: …, role: {role}}}` under sections")
             elif documents and not any(_has_body(d) for d in documents):

@@ -49,6 +49,59 @@ _ENTRIES: list[tuple[str, str, str, str]] = [
 
     A misspelt key is a fact silently not published; a wrong kind fills a placeholder with nonsense.""",
      _LOADING),
+    ("data.alias", "policysite/yamlfile.py", """A data file that uses a YAML anchor (`&`), alias (`*`) or merge key (`<<`).
+
+    Data needs none; an alias repeats values unseen, and a few hundred bytes of nested aliases expand to gigabytes (a "billion laughs" that hangs the build). Refused where it is met, before anything is expanded.""",
+     _LOADING),
+    ("data.tag", "policysite/yamlfile.py", """A data file that gives a value an explicit YAML tag (`!!binary`, `!!python/object`…).
+
+    Data is plain text, numbers and dates; a tag makes a value of another kind than the one the editor sees.""",
+     _LOADING),
+    ("data.depth", "policysite/yamlfile.py", """A data file nested deeper than data ever goes.
+
+    Data files hold flat facts; thousands of levels would exhaust the reader instead of giving an answer.""",
+     _LOADING),
+    ("data.duplicate-key", "policysite/yamlfile.py", """A key given twice in one mapping of a data file (both lines named).
+
+    YAML silently keeps the last one, so the fact a reviewer reads first is not the one published.""",
+     _LOADING),
+    ("data.too-large", "policysite/yamlfile.py", """A data file larger than any set of facts (1 MB).
+
+    It is a mistake or an attack; reading it would only slow every build down.""", _LOADING),
+    ("data.unreadable", "policysite/yamlfile.py", """A data file that cannot be opened or read (permissions, a broken link).
+
+    Its facts would be missing from the policy.""", _LOADING),
+    ("data.not-a-file", "policysite/yamlfile.py, policysite/data.py", """A folder, pipe or device where a data file (or the data folder) belongs.
+
+    It cannot be read as data; a pipe would block the build forever.""", _LOADING),
+    ("data.file-name", "policysite/data.py", """Two data files for one name (`contact.yml` and `contact.yaml`).
+
+    One would silently win, so edits to the other would never be published.""", _LOADING),
+    ("data.outside", "policysite/data.py", """A data file or the data folder is a link to something outside the project.
+
+    The published facts would come from a file nobody reviews with the project (or any file on the machine).""",
+     _LOADING),
+    ("data.email", "policysite/data.py", """An e-mail address in data that is not a plain address at a host name.
+
+    Readers' requests would go nowhere, and quotes or brackets in it would break the mail link.""", _DATA),
+    ("data.host", "policysite/data.py", """A domain in data that is not a host name (a scheme, a path, a capital, a bad label).
+
+    The contact rules check every address against these domains; a malformed one checks nothing.""", _DATA),
+    ("data.url", "policysite/data.py", """A web address in data that is not a host name or an absolute http(s) URL on one (`javascript:`, `data:`, a user or port).
+
+    It is printed into the policy and linked; any other scheme could run code or send readers elsewhere.""", _DATA),
+    ("data.language-tag", "policysite/data.py", """An `hreflang` that is not a BCP 47 tag of a known language, script and region, or names another language than its `code`.
+
+    It is printed into every page's head; search engines and browsers would send readers to the wrong language (and a quote in it would break the page).""",
+     _DATA),
+    ("data.markdown", "policysite/data.py", """A printed data value holding Markdown structure: a heading, list or quote marker at its start, a link, image or footnote, or braces.
+
+    The value lands in the Markdown of the page: it could add a heading with another section's anchor, a `javascript:` link or attributes.""",
+     _DATA),
+    ("data.control-character", "policysite/data.py, policysite/yamlfile.py", """A printed data value holding a line break or an invisible control character (a bidi override, a NUL).
+
+    A line break ends the sentence and starts Markdown structure; invisible characters make the page say something other than what was approved.""",
+     _DATA),
     ("section.missing", "policysite/load.py", """A section declared in data/policy.yml has no text in one language.
 
     That language's readers would not get the disclosure at all.""", _LOADING),
@@ -61,6 +114,15 @@ _ENTRIES: list[tuple[str, str, str, str]] = [
     ("section.undeclared", "policysite/load.py", """A section file that data/policy.yml does not list.
 
     It would silently not be published, although an editor believes it is.""", _LOADING),
+    ("section.outside", "policysite/load.py", """A section file, or any file or folder under docs/, is a link to something outside the project.
+
+    MkDocs follows links: whatever it points at (another policy, a system file) would be published.""", _LOADING),
+    ("section.not-a-file", "policysite/load.py", """A folder, pipe or device where a section file belongs.
+
+    It cannot be read as the section's text; a pipe would block the build forever.""", _LOADING),
+    ("section.unreadable", "policysite/load.py", """A section file that cannot be read (permissions, a broken link).
+
+    The section could not be published.""", _LOADING),
     ("page.missing", "policysite/load.py", """The page file of a language (docs/<lang>/index.md) is missing.
 
     The build fills that page from the sections; without it the language has no page.""", _LOADING),
@@ -73,6 +135,16 @@ _ENTRIES: list[tuple[str, str, str, str]] = [
     ("placeholder.render", "policysite/placeholders.py", """A placeholder that names known data but still cannot be filled (an unknown filter, an index out of range).
 
     The page could not be filled in; the reader would see template code.""", _LOADING),
+    ("placeholder.expression", "policysite/placeholders.py", """A placeholder that is more than a reference to one fact: arithmetic, a call, a filter, a literal, a `{% %}` statement.
+
+    A placeholder prints a fact from data and nothing else; `{{ 9**9**9 }}` or `{{ 'a'*50000000 }}` would run at build time.""",
+     _LOADING),
+    ("placeholder.not-scalar", "policysite/placeholders.py", """A placeholder that names a group or list of values (`{{ contact }}`) or an empty value.
+
+    It would print Python's notation of a dictionary, or the word None, into the policy.""", _LOADING),
+    ("placeholder.too-large", "policysite/placeholders.py", """A section that, filled in, would be longer than any section can be (1,000,000 characters).
+
+    A long value printed many times would publish a site of hundreds of megabytes.""", _LOADING),
     ("date.updated-unset", "policysite/load.py", """The “last updated” date is neither in data/policy.yml nor available from git.
 
     PIPL readers are told when the policy last changed; the page cannot be printed without it.""", _LOADING),

@@ -22,9 +22,22 @@ _OPERATOR = re.compile(r"[“\"「]\s*(我们|[Ww]e|[Uu]s)\s*[”\"」]")
 _DEFINING = re.compile(r"以下简称|以下称|下称|简称|统称|以下|hereinafter(?: referred to as)?|referred to as|\bor\b|,|，")
 
 
+# `【特别提示】`, `【重要】`: a short label in 【】 opening a paragraph is emphasis, not a fill-in.
+_LABEL = re.compile(r"^\s*【([\u4e00-\u9fff]{0,6}(?:提示|须知|说明|声明|注意|提醒|重要|导读|概要|摘要|前言|引言|定义|释义|事项|必读))】")
+
+
+# `【我的→设置】`, `【设置-注销账号】`: a path through the app's menus, written in 【】 as interfaces name them.
+_MENU_PATH = re.compile(r"【[^【】\n]{0,20}?[\u4e00-\u9fff]\s*(?:→|->|>|＞|›|-|—|/)\s*[\u4e00-\u9fff][^【】\n]{0,20}】")
+# `在设备的【设置】中`, `点击【注销账号】按钮`: one menu or button named where the reader is told to go.
+_MENU_ITEM = re.compile(r"(?:在|进入|点击|点选|打开|前往|选择)[^，。；,;【】]{0,6}(【[\u4e00-\u9fff]{1,8}】)"
+                        r"(?=\s*(?:中|内|里|页|功能|菜单|栏|选项|入口|按钮|界面|设置))")
+
+
 def find_blanks(text: str) -> Iterator[str]:
     """The problem sentence for every unfilled fill-in in ``text``."""
-    seen: list[tuple[int, int]] = []
+    label = _LABEL.match(text)
+    seen: list[tuple[int, int]] = [label.span()] if label else []
+    seen += [m.span() for m in _MENU_PATH.finditer(text)] + [m.span(1) for m in _MENU_ITEM.finditer(text)]
     for pattern, problem in _BLANKS:
         for match in pattern.finditer(text):
             span = match.span()
@@ -37,6 +50,9 @@ def find_blanks(text: str) -> Iterator[str]:
 @rule("placeholder.unfilled")
 def unfilled(context: Context) -> Iterator[Hit]:
     """Unfilled template fill-ins: `【】`, text still in `【…】`, `[2023]年[11]月[01]日`, `XX`, `TODO`, `待定`, `____`.
+
+    A short label opening a paragraph (`【特别提示】`, `【重要】`) is emphasis, and a
+    menu path (`【我的→设置】`, `在【设置】中`) names the interface: both pass.
 
     Templates mark what a drafter must fill in; a published policy that still
     shows the marks tells readers the text was never finished, and the fact

@@ -59,9 +59,10 @@ def _add(entry: Rule) -> None:
     RULES[entry.id] = entry
 
 
-def rule(rule_id: str, severity: Severity = Severity.ERROR) -> Callable[[Check], Check]:
+def rule(rule_id: str, severity: Severity = Severity.ERROR, *, not_waivable: str = "") -> Callable[[Check], Check]:
+    """Register a rule of the gate; ``not_waivable`` says why no waiver may accept its findings (rare: safety)."""
     def register(check: Check) -> Check:
-        _add(Rule(rule_id, severity, check, check.__doc__ or ""))
+        _add(Rule(rule_id, severity, check, check.__doc__ or "", not_waivable=not_waivable))
         return check
     return register
 

@@ -1,0 +1,208 @@
+"""Names: one word spelled one way, one register for the reader, the policy and brand named as data names them."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Iterator, NamedTuple
+
+from ..findings import Severity
+from .markdown import PLACEHOLDER
+from .registry import Context, Document, Hit, rule
+
+# Sets of spellings of one word in Chinese: the first is the standard one (通用规范汉字表 and
+# legal drafting usage), used when both spellings are equally common.
+_VARIANTS: list[tuple[str, ...]] = [
+    ("账户", "帐户"),
+    ("账号", "帐号"),
+    ("账单", "帐单"),
+    ("其他", "其它"),
+    ("身份", "身分"),
+    ("撤销", "撤消"),
+    ("登录", "登陆"),
+]
+# What a policy calls itself after 本: 本隐私政策, 本隐私保护声明, 本个人信息保护指引…
+_SELF = re.compile(r"本((?:隐私权?|个人信息|数据)(?:保护)?(?:政策|声明|指引|准则|条款|规则))")
+# 登陆 means to land (登陆月球); in a policy it is always the log-in typo, so it is reported alone too.
+_ALWAYS_WRONG = {"登陆": "登录"}
+
+
+class Use(NamedTuple):
+    document: Document
+    line: int
+    word: str
+
+
+def _uses(context: Context, language: str) -> list[Use]:
+    uses: list[Use] = []
+    words = [word for group in _VARIANTS for word in group]
+    pattern = re.compile("|".join(sorted(words, key=len, reverse=True)))
+    for document in context.in_language(language):
+        for line in document.prose():
+            for match in pattern.finditer(line.text):
+                uses.append(Use(document, line.number, match.group(0)))
+            for match in _SELF.finditer(line.text):
+                uses.append(Use(document, line.number, "本" + match.group(1)))
+    return uses
+
+
+def _title_words(context: Context, language: str) -> set[str]:
+    title = context.data("policy", "title")
+    text = title.get(language, "") if isinstance(title, dict) else str(title or "")
+    kind = re.search(_SELF.pattern[1:], text)  # the kind of document the title names, wherever it stands
+    return {"本" + kind.group(0)} if kind else set()
+
+
+@rule("naming.variant-spelling", Severity.WARNING)
+def variant_spelling(context: Context) -> Iterator[Hit]:
+    """One word spelled two ways in one language (帐户 and 账户, 其它 and 其他, 本隐私政策 and 本隐私保护声明).
+
+    Two spellings read as two things (is a 帐号 the same as an 账号? is the
+    隐私权政策 another document?) and show the text was assembled from
+    drafts. The spelling used less often is reported, with the one to use;
+    登陆 (to land) is reported wherever it stands for 登录 (to log in).
+    """
+    for language in context.languages:
+        if language != "zh" and not language.startswith("zh"):
+            continue
+        uses = _uses(context, language)
+        counts = Counter(use.word for use in uses)
+        groups = list(_VARIANTS) + [tuple(sorted({u.word for u in uses if u.word.startswith("本")}))]
+        titled = _title_words(context, language)
+        for group in groups:
+            present = [word for word in group if counts[word]]
+            always = [word for word in group if word in _ALWAYS_WRONG and counts[word]]
+            if len(present) < 2 and not always:
+                continue
+            # The title from data wins; then the most frequent spelling; then the standard one (first listed).
+            preferred = next((w for w in present if w in titled), None) or \
+                max(present, key=lambda w: (counts[w], -group.index(w)))
+            if preferred in _ALWAYS_WRONG:
+                preferred = _ALWAYS_WRONG[preferred]
+            # One finding per file and spelling, at its first line: the fix is one search and replace.
+            where: dict[tuple[str, str], list[int]] = {}
+            for use in uses:
+                if use.word in group and use.word != preferred:
+                    lines = where.setdefault((use.document.path, use.word), [])
+                    if use.line not in lines:
+                        lines.append(use.line)
+            for (path, word), lines in where.items():
+                why = "the policy's title says" if preferred in titled else "the text mostly writes"
+                if word in _ALWAYS_WRONG and preferred not in present:
+                    why = "to log in is"
+                also = f" (also on line {', '.join(map(str, lines[1:]))})" if lines[1:] else ""
+                yield Hit(path, lines[0], f"`{word}` is spelled differently here{also}; {why} `{preferred}`",
+                          f"write `{preferred}` (check that the same thing is meant)")
+
+
+# ---------------------------------------------------------------- register
+
+_QUOTED = re.compile(r"“[^“”]*”|「[^「」]*」|『[^『』]*』|\"[^\"]*\"|《[^《》]*》|【[^【】]*】|‘[^‘’]*’")
+_INFORMAL = re.compile(r"你们|你(?!好)")
+_NOT_INFORMAL = re.compile(r"迷你")
+
+
+def _unquoted(text: str) -> str:
+    return _NOT_INFORMAL.sub("", _QUOTED.sub("", text))
+
+
+@rule("naming.register", Severity.WARNING)
+def register(context: Context) -> Iterator[Hit]:
+    """The reader addressed as 你 in a policy that otherwise says 您.
+
+    A switch of register is the trace of a paragraph pasted from another
+    text; a policy addresses its reader one way. 你 inside quoted interface
+    text (“你的账号”) or a title (《…》) is a quotation and passes.
+    """
+    for language in context.languages:
+        if not language.startswith("zh"):
+            continue
+        formal, informal = 0, []
+        for document in context.in_language(language):
+            for line in document.prose():
+                text = _unquoted(line.text)
+                formal += text.count("您")
+                informal += [(document, line.number, m.group(0)) for m in _INFORMAL.finditer(text)]
+        if formal < 3 or len(informal) * 3 > formal:
+            continue  # no clear register to hold the text to
+        where: dict[str, list[int]] = {}
+        for document, number, word in informal:
+            lines = where.setdefault(document.path, [])
+            if number not in lines:
+                lines.append(number)
+        for path, lines in where.items():  # one finding per file: the fix is one search and replace
+            also = f" (also on line {', '.join(map(str, lines[1:]))})" if lines[1:] else ""
+            yield Hit(path, lines[0], f"the reader is addressed as `你` here{also} but as `您` elsewhere",
+                      "write `您` (leave 你 only inside quoted interface text)")
+
+
+# ---------------------------------------------------------------- the brand as data names it
+
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[ \-.][A-Za-z0-9]+)*")
+
+
+def _brands(context: Context, language: str) -> list[str]:
+    brand = context.data("company", "brand")
+    value = brand.get(language) if isinstance(brand, dict) else brand
+    names = [value] if isinstance(value, str) and value.strip() else []
+    if isinstance(brand, dict):
+        names += [v for v in brand.values() if isinstance(v, str) and v.strip() and v not in names]
+    return names
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"[\s\-.·_]", "", text).lower()
+
+
+@rule("naming.brand", Severity.WARNING)
+def brand(context: Context) -> Iterator[Hit]:
+    """The brand written another way than data writes it (`Wetalk`, `WE TALK` for `WeTalk`).
+
+    The operator's brand is a name: a reader and a regulator take two
+    spellings for two companies. `company.brand` in data/company.yml is the
+    one spelling; write it with `{{ company.brand }}`. A brand that is also an
+    everyday word (`keep` for `Keep`) is left alone in lower case.
+    """
+    for language in context.languages:
+        for name in _brands(context, language):
+            target = _squeeze(name)
+            if len(target) < 3 or not re.search(r"[A-Za-z]", name):
+                continue
+            for document in context.in_language(language):
+                for line in document.prose():
+                    text = line.text.replace(PLACEHOLDER, " ")
+                    for match in _LATIN_WORD.finditer(text):
+                        written = match.group(0)
+                        token = re.search(r"\S*$", text[:match.start()]).group(0) + written + \
+                            re.match(r"\S*", text[match.end():]).group(0)
+                        if re.search(r"@|://|\.[a-z]{2,}\b|^www\.", token):
+                            continue  # an address: its host name is spelled in lower case on purpose
+                        squeezed = _squeeze(written)
+                        if target not in squeezed:
+                            continue
+                        start = squeezed.index(target)
+                        # the characters of `written` that spell the brand, whatever the spacing
+                        spelled = _spelling(written, start, len(target))
+                        if spelled != name and not (spelled.islower() and _is_word(spelled)):
+                            yield Hit(document.path, line.number,
+                                      f"`{spelled}` spells the brand differently from data/company.yml (`{name}`)",
+                                      "write `{{ company.brand }}` (check it names the company, not another one)")
+
+
+def _is_word(text: str) -> bool:
+    from .typos import _words
+    return text in _words()
+
+
+def _spelling(written: str, start: int, length: int) -> str:
+    """The part of ``written`` whose squeezed letters are ``start``…``start + length``."""
+    out, seen = [], 0
+    for char in written:
+        if re.match(r"[\s\-.·_]", char):
+            if out and seen < start + length:
+                out.append(char)
+            continue
+        if start <= seen < start + length:
+            out.append(char)
+        seen += 1
+    return "".join(out).strip(" -.·_")

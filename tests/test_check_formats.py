@@ -1,0 +1,61 @@
+"""`check --format json|github`, `check` reading mkdocs.yml, and `new` starting an empty policy."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import Project, run_policysite
+
+
+def test_json_lists_every_finding_with_a_line(project: Project) -> None:
+    project.replace("docs/en/sections/contact.md", "{{ contact.email }}", "info@xomery.asia")
+    (project.root / "docs/en/sections/cookies.md").unlink()
+    result = run_policysite(project.root, "check", "--format", "json")
+    assert result.returncode == 1
+    report = json.loads(result.output)
+    assert report["ok"] is False
+    assert all(set(f) == {"path", "line", "rule", "severity", "problem", "fix"} for f in report["findings"])
+    assert all(isinstance(f["line"], int) and f["line"] >= 1 for f in report["findings"])
+    rules = {(f["path"], f["rule"]) for f in report["findings"]}
+    assert ("docs/en/sections/contact.md", "contact.domain-typo") in rules
+    missing = next(f for f in report["findings"] if f["rule"] == "section.missing")
+    assert missing["line"] == 1  # a whole-file finding points at line 1
+
+
+def test_json_of_a_clean_policy(project: Project) -> None:
+    result = run_policysite(project.root, "check", "--format", "json")
+    assert result.returncode == 0 and json.loads(result.output) == {"ok": True, "findings": []}
+
+
+def test_github_annotations(project: Project) -> None:
+    project.replace("docs/en/sections/contact.md", "{{ contact.email }}", "info@xomery.asia")
+    result = run_policysite(project.root, "check", "--format", "github")
+    assert result.returncode == 1
+    lines = result.output.splitlines()
+    assert any(line.startswith("::error file=docs/en/sections/contact.md,line=") and "title=contact.domain-typo::" in line
+               for line in lines)
+    assert all(line.startswith(("::error ", "::warning ")) for line in lines)
+
+
+def test_check_fails_on_a_languages_mismatch_like_the_build(project: Project) -> None:
+    project.replace("mkdocs.yml", "        - locale: en\n", "        - locale: fr\n")
+    result = project.check()
+    assert result.returncode == 1
+    assert "mkdocs.yml:" in result.output and "site.languages" in result.output
+
+
+def test_new_starts_a_policy_the_gate_refuses_until_written(tmp_path: Path) -> None:
+    root = tmp_path / "p"
+    result = run_policysite(tmp_path, "new", "--lang", "zh", "--lang", "en", "--into", str(root))
+    assert result.returncode == 0, result.output
+    for language in ("zh", "en"):
+        files = sorted(p.stem for p in (root / "docs" / language / "sections").glob("*.md"))
+        assert files == sorted(["intro", "collection", "storage", "sharing", "rights", "minors", "updates", "contact"])
+    assert "待填写：本节须说明" in (root / "docs/zh/sections/rights.md").read_text(encoding="utf-8")
+    check = run_policysite(root, "check", "--format", "json")
+    report = json.loads(check.output)
+    assert report["ok"] is False
+    assert {f["rule"] for f in report["findings"]} >= {"placeholder.unfilled", "data.schema"}
+    again = run_policysite(tmp_path, "new", "--lang", "zh", "--into", str(root))
+    assert again.returncode == 1 and "already holds a policy" in again.output
