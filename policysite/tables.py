@@ -5,6 +5,11 @@ must (`role="region"`, `tabindex="0"` and a name, so a keyboard can scroll it).
 On a narrow screen the stylesheet shows each row as a card: the first cell is
 its heading and every other cell a line headed by its column (`data-label`,
 copied from the header row here), from the same HTML.
+
+Only tables as Python-Markdown's `tables` extension writes them are touched (a bare
+`<table>`, then `<thead>` and `<tbody>` rows of `<th>`/`<td>`), matched as text:
+re-serialising the whole page through an HTML parser would rewrite bytes of the
+checked section HTML around them, which the guard and the tests compare.
 """
 
 from __future__ import annotations
