@@ -109,11 +109,13 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _rules(args: argparse.Namespace) -> int:
-    """Every finding id a build can print, its severity, whether data/waivers.yml can accept it, and what it catches."""
+    """Every finding id a build can print, its severity, whether data/waivers.yml can accept it, what it catches, and an example."""
     from .rules import RULES
     for rule in sorted(RULES.values(), key=lambda r: r.id):
         waiver = "waivable" if rule.waivable else "fix-only"
         print(f"{rule.id:34} {rule.severity.value:8} {waiver:9} {rule.summary}")
+        if rule.example:
+            print(f"{'':54}e.g. {rule.example}")
     return 0
 
 

@@ -21,7 +21,8 @@ SUFFIXES = (".yml", ".yaml")
 # Files the core knows, with their keys; `True` marks required keys.
 SCHEMA: dict[str, dict[str, bool]] = {
     "company": {"legal_name": True, "address": True, "website": False, "domains": True,
-                "mini_program": False, "brand": False},
+                "mini_program": False, "brand": False,
+                "aliases": False, "third_parties": False, "external_sites": False},  # lists: rules/organisations.py, contacts.py
     "contact": {"email": True, "response_days": True, "phone": False, "address": False,
                 "online_service": False},
     "policy": {"id": True, "title": True, "version": True, "effective": True, "updated": False,
@@ -255,6 +256,12 @@ def _check_company(c: _Checker, company: dict) -> None:
             for index, domain in enumerate(domains):
                 c.kind("data.host", ("domains", index), domain, host_problem(domain),
                        "write a bare domain such as `example.com`, no scheme or path")
+    sites = company.get("external_sites")  # outside sites the policy names on purpose (rules/contacts.py)
+    if sites is not None and not isinstance(sites, list):
+        c.report(("external_sites",), "must list bare domains", "write `- cookie-info.example.org` per outside site")
+    for index, site in enumerate(sites if isinstance(sites, list) else []):
+        c.kind("data.host", ("external_sites", index), site, host_problem(site),
+               "write a bare domain such as `cookie-info.example.org`, no scheme or path")
 
 
 def _check_contact(c: _Checker, contact: dict) -> None:

@@ -37,4 +37,6 @@ def markdown_inline(value: object) -> str:
     folded into spaces, so that it can neither open a tag nor start a block.
     """
     text = " ".join(str(value).split())
-    return _MARKDOWN_INLINE.sub(r"\\\1", str(escape(text)))
+    # Markdown punctuation first, then HTML: the other order would break the entities
+    # escaping makes (`"` → `&#34;` → `&\#34;`).
+    return str(escape(_MARKDOWN_INLINE.sub(r"\\\1", text)))

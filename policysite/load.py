@@ -139,6 +139,10 @@ def _read_language(policy: Policy, language: Language) -> list[Finding]:
     return findings
 
 
+# No section of any real policy comes near this; a larger file is a mistake (a pasted export, a log).
+MAX_SECTION_BYTES = 2_000_000
+
+
 def _read_section(path: Path, shown: str) -> tuple[str | None, list[Finding]]:
     """The section's text, or the finding that says why it cannot be read."""
     try:
@@ -149,7 +153,13 @@ def _read_section(path: Path, shown: str) -> tuple[str | None, list[Finding]]:
         if not stat.S_ISREG(mode):  # a pipe or device would block or stream forever when read
             return None, [Finding(shown, 1, "section.not-a-file", "this is not a regular file (a pipe, socket or device)",
                                   f"replace it with the Markdown file {shown}")]
-        raw = path.read_bytes()
+        size = path.stat().st_size
+        if size > MAX_SECTION_BYTES:
+            return None, [Finding(shown, 1, "section.too-large",
+                                  f"the file is {size:,} bytes, more than any section of a policy ({MAX_SECTION_BYTES:,})",
+                                  "keep one section of the policy per file; move anything else out of docs/")]
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_SECTION_BYTES + 1)  # bounded even if the file grew since stat()
     except OSError as error:
         return None, [Finding(shown, 1, "section.unreadable", f"the file cannot be read ({error.strerror})",
                               "check that the file exists and that you may read it (a link must point to a file)")]

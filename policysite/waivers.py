@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, Mapping
 
 from .data import DataSet
@@ -35,7 +35,8 @@ class Waiver:
 
     def describe(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        text = f" containing “{self.match}”" if self.match else ""
+        shown = self.match if self.match is None or len(self.match) <= 60 else self.match[:60] + "…"
+        text = f" containing “{shown}”" if self.match else ""
         return f"`{self.rule}` at {where}{text}"
 
 
@@ -46,10 +47,20 @@ def read_waivers(data: DataSet) -> list[Waiver]:
     for index, entry in enumerate(entries or []):
         if not isinstance(entry, dict):
             continue
-        waivers.append(Waiver(index, str(entry.get("rule", "")), str(entry.get("path", "")).lstrip("./"),
+        waivers.append(Waiver(index, str(entry.get("rule", "")), _relative(str(entry.get("path", ""))),
                               entry.get("line"), entry.get("match"), str(entry.get("reason", "")),
                               str(entry.get("owner", ""))))
     return waivers
+
+
+def _relative(path: str) -> str:
+    """`./docs/x.md` → `docs/x.md`, the form findings use; anything else is kept as written to be reported."""
+    return path[2:] if path.startswith("./") else path
+
+
+def _inside_project(path: str) -> bool:
+    parts = PurePosixPath(path.replace("\\", "/")).parts
+    return bool(parts) and not path.startswith(("/", "\\")) and ".." not in parts and ":" not in parts[0]
 
 
 class _Lines:
@@ -91,6 +102,13 @@ def apply_waivers(findings: list[Finding], data: DataSet, root: Path, *, rules: 
             hint = f"did you mean `{close[0]}`?" if close else "use the rule id printed with the finding"
             problems.append(Finding(rule_path, rule_line, "waiver.unknown-rule",
                                     f"`{waiver.rule}` is not a rule id", hint))
+            continue
+        if not _inside_project(waiver.path):
+            path_path, path_line = data.where(WAIVERS, WAIVERS, waiver.index, "path")
+            problems.append(Finding(path_path, path_line, "waiver.path",
+                                    f"`{waiver.path[:120]}` is not a file of this project, so no finding can be there",
+                                    "write the path the finding prints, relative to the project, "
+                                    "e.g. docs/en/sections/contact.md"))
             continue
         if not rules[waiver.rule].waivable:
             problems.append(Finding(rule_path, rule_line, "waiver.not-waivable",

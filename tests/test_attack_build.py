@@ -373,10 +373,13 @@ def test_site_is_complete_at_every_instant_of_a_rebuild(fresh: Project) -> None:
 # --- messages in one form ----------------------------------------------------------------------
 
 def _broken_link(project: Project, language: str, section: str, link: str) -> int:
-    path = f"docs/{language}/sections/{section}.md"
-    lines = project.read(path).splitlines()
-    lines.insert(2, f"See [the other page]({link}).\n")
-    project.write(path, "\n".join(lines) + "\n")
+    # The other language gets the same sentence without the link: a paragraph in one language only
+    # would be reported (parity.paragraph) before links are followed.
+    for each, sentence in (("zh", "另见其他页面。"), ("en", "See the other page.")):
+        path = f"docs/{each}/sections/{section}.md"
+        lines = project.read(path).splitlines()
+        lines.insert(2, f"See [the other page]({link}).\n" if each == language else f"{sentence}\n")
+        project.write(path, "\n".join(lines) + "\n")
     return 3
 
 
@@ -501,8 +504,8 @@ def test_a_configuration_warning_is_a_finding_at_its_line_of_mkdocs_yml(fresh: P
 def test_a_warning_about_the_english_web_view_names_the_english_section(fresh: Project) -> None:
     from policysite.judge import judge
     from policysite.mkdocs_messages import warning_finding
-    line = _broken_link(fresh, "en", "rights", "gone.md")
     _broken_link(fresh, "zh", "rights", "gone.md")
+    line = _broken_link(fresh, "en", "rights", "gone.md")  # inserted last: the English link stays on its line
     policy = judge(fresh.root, commit_date=lambda *_: None)
     message = "Doc file 'en/webview/index.md' contains a link 'gone.md', but the target 'en/webview/gone.md' is not found"
     finding = warning_finding(message + " among documentation files.", policy)

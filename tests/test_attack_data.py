@@ -403,3 +403,10 @@ def test_any_yaml_built_from_refused_features_gives_findings_in_time(pieces: lis
 
 def _too_slow(*_: object) -> None:
     raise AssertionError("judge() took more than 10 s")
+
+
+def test_a_section_file_larger_than_any_policy_is_refused_unread(tmp_path: Path) -> None:
+    root = materialise(tmp_path / "p", {})
+    with open(root / "docs/en/sections/contact.md", "ab") as handle:
+        handle.truncate(3_000_000)  # sparse: cheap to make, and a reader that read it all would still be caught
+    has(judge_bounded(root), "docs/en/sections/contact.md", 1, "section.too-large", "3,000,000 bytes")

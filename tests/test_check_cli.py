@@ -89,15 +89,30 @@ def test_the_rules_command_lists_every_rule_id() -> None:
     from policysite.rules import RULES
     result = subprocess.run([sys.executable, "-m", "policysite", "rules"], cwd=PROJECT, capture_output=True,
                             text=True, check=True)
-    listed = [line.split()[0] for line in result.stdout.splitlines()]
+    listed = [line.split()[0] for line in result.stdout.splitlines() if not line.startswith(" ")]
     assert listed == sorted(RULES)
     assert "placeholder.unfilled" in listed and "consistency.list-intro" in listed
+
+
+def test_the_rules_command_gives_an_example_of_what_each_rule_of_the_gate_catches() -> None:
+    from policysite.rules import RULES
+    result = subprocess.run([sys.executable, "-m", "policysite", "rules"], cwd=PROJECT, capture_output=True,
+                            text=True, check=True)
+    examples, current = {}, None
+    for line in result.stdout.splitlines():
+        if not line.startswith(" "):
+            current = line.split()[0]
+        elif line.strip().startswith("e.g. "):
+            examples[current] = line.strip()[len("e.g. "):]
+    missing = [rule_id for rule_id, rule in RULES.items() if rule.check is not None and not examples.get(rule_id)]
+    assert not missing, f"write an `Example:` paragraph in the docstring of: {missing}"
+    assert examples["disclosure.retention"] == "`我们仅在实现目的所必需的期限内保留您的个人信息。` and nothing else."
 
 
 def test_the_rules_command_lists_the_findings_of_every_stage_and_whether_a_waiver_can_accept_them() -> None:
     result = subprocess.run([sys.executable, "-m", "policysite", "rules"], cwd=PROJECT, capture_output=True,
                             text=True, check=True)
-    rows = {line.split()[0]: line.split()[1:3] for line in result.stdout.splitlines()}
+    rows = {line.split()[0]: line.split()[1:3] for line in result.stdout.splitlines() if not line.startswith(" ")}
     assert rows["contact.literal"] == ["error", "waivable"]
     assert rows["debris.repeated-word"] == ["warning", "waivable"]
     for made_elsewhere in ("section.missing", "placeholder.unknown", "data.schema", "wechat.verification-name",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import Project, run_policysite
+from conftest import git, Project, run_policysite
 
 
 def test_json_lists_every_finding_with_a_line(project: Project) -> None:
@@ -24,8 +24,20 @@ def test_json_lists_every_finding_with_a_line(project: Project) -> None:
 
 
 def test_json_of_a_clean_policy(project: Project) -> None:
+    project.write(".gitignore", "site/\n")
+    git(project.root, "init", "-q", "-b", "main")
+    git(project.root, "add", ".")
+    git(project.root, "commit", "-qm", "Release version 1")
     result = run_policysite(project.root, "check", "--format", "json")
     assert result.returncode == 0 and json.loads(result.output) == {"ok": True, "findings": []}
+
+
+def test_json_of_a_clean_policy_outside_git_carries_the_history_notice(project: Project) -> None:
+    """`check` passes outside a checkout, but says the archive could not be held to history (publish refuses)."""
+    result = run_policysite(project.root, "check", "--format", "json")
+    answer = json.loads(result.output)
+    assert result.returncode == 0 and answer["ok"] is True
+    assert [(f["rule"], f["severity"]) for f in answer["findings"]] == [("archive.history", "warning")]
 
 
 def test_github_annotations(project: Project) -> None:

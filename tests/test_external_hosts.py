@@ -221,17 +221,17 @@ def test_findings_name_the_section_file_that_wrote_the_markup():
     assert archived[2].problem.endswith("the markup comes from archive/2024-11-18/zh.md")
 
 
-def test_a_built_page_names_the_section_file(project: Project):
+def test_a_section_loading_from_another_host_is_refused_at_its_line(project: Project):
+    """Defence in depth: the section allowlist (section.html) refuses the image before MkDocs runs, at the
+    section's own line; the guard's mapping of built markup back to that line is tested above."""
     project.replace("docs/en/sections/rights.md", "We will verify your identity",
                     "See ![logo](//evil.test/logo.png). We will verify your identity")
     result = project.build()
     assert result.returncode != 0
     assert "Traceback" not in result.output
-    lines = [line for line in result.output.splitlines() if "evil.test" in line]
-    assert len(lines) == 2, result.output  # the full page and the web-view
     source_line = project.read("docs/en/sections/rights.md").split("evil.test")[0].count("\n") + 1
-    assert all(f"the markup comes from docs/en/sections/rights.md:{source_line}" in line for line in lines), lines
-    assert {line.split(":")[0] for line in lines} == {"en/index.html", "en/webview/index.html"}
+    assert f"docs/en/sections/rights.md:{source_line}: section.html: `<img>` is not allowed" in result.output, \
+        result.output
 
 
 @pytest.mark.parametrize("html", [

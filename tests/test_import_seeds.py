@@ -74,7 +74,7 @@ def test_flagship_gate_reports_the_real_defects(flagship_import: tuple[Path, str
     _, output = flagship_import
     assert re.search(r"docs/zh/sections/intro\.md:\d+: (date\.text-incomplete|placeholder\.unfilled): .*【】", output)
     assert re.search(r"docs/(zh|en)/sections/contact\.md:\d+: contact\.domain-typo: .*xomery\.asia", output)
-    assert "docs/en/sections/appendix.md: section.missing" in output
+    assert "docs/en/sections/appendix.md:1: section.missing" in output
     assert re.search(r"^Imported, \d+ findings to resolve", output, re.M)
 
 

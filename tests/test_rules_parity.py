@@ -54,3 +54,23 @@ def test_the_default_language_governs_whatever_order_languages_are_listed_in(tmp
                                        "but 1 in docs/en/sections/collection.md")
     assert found[0].fix == ("make docs/en/sections/collection.md follow the docs/zh/sections/collection.md "
                             "structure (zh governs)")
+
+
+def test_a_paragraph_added_to_the_translation_is_reported_where_it_stands(tmp_path: Path) -> None:
+    from rulefixtures import judged, materialise
+    root = materialise(tmp_path / "p", {"edits": [
+        {"file": "docs/en/sections/storage.md", "old": "we delete your personal information.",
+         "new": "we delete your personal information.\n\nWe may also keep copies of your requests in our archive for audits."}]})
+    found = [f for f in judged(root) if f.rule == "parity.paragraph"]
+    assert [(f.path, f.line) for f in found] == [("docs/en/sections/storage.md", 5)]
+    assert "has no counterpart in docs/zh/sections/storage.md" in found[0].problem
+    assert found[0].fix.startswith("translate it into docs/zh/sections/storage.md or delete it here")
+
+
+def test_a_long_sub_section_is_aligned_around_the_diagonal_and_still_finds_the_missing_paragraph() -> None:
+    from policysite.rules.parity import _align, _Paragraph
+    zh = [_Paragraph([line]) for line in parse("\n\n".join(f"第{i}段：我们会将您的信息保存{i}天。" for i in range(120)))
+          if line.kind == "text"]
+    en = [_Paragraph([line]) for line in parse("\n\n".join(f"Paragraph {i}: we keep your information for {i} days."
+                                                          for i in range(120) if i != 61)) if line.kind == "text"]
+    assert _align(zh, en, 1.0) == ([61], [])

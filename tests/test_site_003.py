@@ -20,6 +20,7 @@ REAL_DEFECTS = [
     "intro.md:7: placeholder.unfilled",          # 【弹性定价开源共创】
     "intro.md:9: consistency.section-number",    # 详见本隐私政策第十一条
     "collection.md:9: debris.lone-bullet",
+    "collection.md:27: disclosure.sensitive",      # GPS location is 个人敏感信息: no necessity, no impact
     "collection.md:31: consistency.fact-literal",  # the company name typed in a definition
     "exceptions.md:13: consistency.unfinished-sentence",  # (九)为合法的新闻报道所必需的
     "storage.md:13: consistency.unfinished-sentence",     # …除非法律有强制的留存要求

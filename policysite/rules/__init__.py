@@ -17,7 +17,7 @@ from ..findings import Finding
 from ..model import Policy
 from . import consistency, contacts, dates, debris, disclosures, fillins, parity  # noqa: F401  (registers the rules)
 from . import html  # noqa: F401  (registers the section HTML rules)
-from . import naming, structure, typos  # noqa: F401  (registers the rules)
+from . import content, naming, organisations, structure, typos  # noqa: F401  (registers the rules)
 from . import elsewhere  # noqa: F401  (registers the finding ids other stages make)
 from .registry import RULES, Rule, run
 

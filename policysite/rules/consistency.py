@@ -71,6 +71,8 @@ def _describe(days: int, working: bool) -> str:
 def deadline(context: Context) -> Iterator[Hit]:
     """A response deadline typed in the text (15个工作日 here, 十五日 there, 7个工作日 elsewhere).
 
+    Example: `我们将在十日内答复您。` where data/contact.yml says 15 working days.
+
     The deadline is one fact, kept once in data (`contact.response_days`);
     typed copies drift apart and make the policy promise different things.
     A shorter deadline for one request (`7个工作日`, `15天` against 15
@@ -158,6 +160,8 @@ def _reference_label(number: int, language: str) -> str:
 def section_reference(context: Context) -> Iterator[Hit]:
     """A hand-written reference to a section that does not exist or is the wrong one (`详见本隐私政策第十一条`).
 
+    Example: `详见本政策第九条` in a policy whose ninth section does not say it.
+
     Section numbers are made by the build; a typed number that names no
     section, or a contact reference that lands outside “how to contact us”,
     sends the reader nowhere.
@@ -181,6 +185,8 @@ def section_reference(context: Context) -> Iterator[Hit]:
 @rule("consistency.section-number", Severity.WARNING)
 def section_number(context: Context) -> Iterator[Hit]:
     """A typed section number that resolves today but will not follow the sections when they move.
+
+    Example: `见本政策第三条`, right today, wrong once a section is inserted before it.
 
     Links to section anchors are checked by the build; typed numbers are not.
     """
@@ -210,6 +216,8 @@ def _anchors(context: Context) -> set[str]:
 @rule("consistency.anchor")
 def anchor(context: Context) -> Iterator[Hit]:
     """A link to a section anchor (`#id`) that no section carries, or whose label names another section.
+
+    Example: `[联系我们](#contactus)` where the section's anchor is `#contact`.
 
     A broken in-page link leaves the reader at the top of the page.
     """
@@ -275,8 +283,9 @@ def _titles(context: Context, language: str) -> tuple[set[str], set[str], set[st
             if line.kind == "heading":
                 headings.add(_normal_title(line.text))
     title = context.data("policy", "title")
-    titles = {title} if isinstance(title, str) else set(title.values()) if isinstance(title, dict) else set()
-    policy_titles = {_normal_title(str(t)) for t in titles}
+    # data.schema reports a malformed title; the text rules still run on what could be read.
+    values = [title] if isinstance(title, str) else list(title.values()) if isinstance(title, dict) else []
+    policy_titles = {_normal_title(t) for t in values if isinstance(t, str)}
     return headings, appendices, policy_titles
 
 
@@ -289,6 +298,8 @@ def _self_reference(name: str, policy_titles: set[str]) -> bool:
 @rule("consistency.document-reference")
 def document_reference(context: Context) -> Iterator[Hit]:
     """A named document or section the policy cites but does not contain (《小程序收集的个人信息种类及收集目的》).
+
+    Example: `详见《第三方共享清单》` when no section or appendix has that title.
 
     Templates cite annexes and chapters that were never written; the reader is
     told to look for something that is not there. Laws and standards
@@ -328,6 +339,8 @@ def document_reference(context: Context) -> Iterator[Hit]:
 @rule("consistency.fact-literal")
 def fact_literal(context: Context) -> Iterator[Hit]:
     """The company's legal name typed in the text instead of `{{ company.legal_name }}`.
+
+    Example: `示例（上海）科技有限公司` typed in a sentence instead of `{{ company.legal_name }}`.
 
     The name is kept once in data; a typed copy survives a change of name
     and then names the wrong processor.
@@ -370,6 +383,8 @@ def _heading_levels(document: Document) -> list[int]:
 def list_intro(context: Context) -> Iterator[Hit]:
     """A line that announces a list (ends with `：`, `:` or `如下。`/`以下…。`) and is not followed by one.
 
+    Example: `我们收集以下信息：` followed by a paragraph, not a list.
+
     The list was lost in conversion, or the sentence was cut: either way the
     reader is promised items that never come. A heading after the line counts
     as the list only when it is deeper than the heading the line sits under.
@@ -411,6 +426,8 @@ _TRAILING_TAGS = re.compile(r"(?:\s*</?[A-Za-z][^<>]*>)+\s*$")
 @rule("consistency.unfinished-sentence", Severity.WARNING)
 def unfinished_sentence(context: Context) -> Iterator[Hit]:
     """A paragraph or list item that stops mid-sentence: it ends with `，`/`,` or with no closing punctuation.
+
+    Example: `我们将删除您的个人信息，` as the last words of a paragraph.
 
     Conversion from Word often cuts a sentence at a page or field break; the
     missing half may be a condition the promise depends on.

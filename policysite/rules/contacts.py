@@ -96,6 +96,13 @@ def _literals(document: Document) -> Iterator[Literal]:
                     yield Literal("postal address", match.group(0).strip(), line.number)
 
 
+def external_sites(context: Context) -> list[str]:
+    """Outside sites the policy names on purpose (a cookie-information site, a third party's policy), declared once
+    in data/company.yml `external_sites` (bare domains): neither typed-contact nor foreign-domain findings."""
+    sites = context.data("company", "external_sites")
+    return [s.strip().lower() for s in sites if isinstance(s, str) and s.strip()] if isinstance(sites, list) else []
+
+
 def _data_keys(context: Context) -> list[tuple[str, str]]:
     """(value, placeholder) for every contact fact in data."""
     return [(value.value, _placeholder(value.key, context.languages)) for value in context.data_values
@@ -106,13 +113,18 @@ def _data_keys(context: Context) -> list[tuple[str, str]]:
 def literal(context: Context) -> Iterator[Hit]:
     """An e-mail address, URL, phone number or postal address typed in the text instead of taken from data.
 
+    Example: `请发送邮件至privacy@example.cn` instead of `{{ contact.email }}`.
+
     A contact detail typed in one place drifts from the others (seed 000 typed
     `info@xomery.asia`, with the domain misspelt); data holds each one once,
     checked, and the text names it with a placeholder.
     """
     keys = _data_keys(context)
+    outside = external_sites(context)
     for document in context.documents:
         for found in literals(document):
+            if found.kind in ("URL", "e-mail address") and _owned(domain_of(found.value) or "", outside):
+                continue  # a declared outside site: the policy names it on purpose, typed as it is
             known = next((name for value, name in keys if _same(found.kind, found.value, value)), None)
             if known:
                 yield Hit(document.path, found.line, f"the {found.kind} `{found.value}` is typed in the text",
@@ -174,8 +186,8 @@ def _domain_sources(context: Context) -> Iterator[tuple[str, int, str, str]]:
                 if domain:
                     yield document.path, found.line, f"`{found.value}`", domain
     for value in context.data_values:
-        if value.key.startswith("company.domains"):
-            continue
+        if value.key.startswith(("company.domains", "company.external_sites")):
+            continue  # the lists the others are checked against
         candidates = [m.group(0) for m in EMAIL.finditer(value.value)]
         if value.key.startswith("company.website") or not candidates:
             candidates += [m.group(0) for m in URL.finditer(EMAIL.sub(" ", value.value))]
@@ -188,8 +200,9 @@ def _domain_sources(context: Context) -> Iterator[tuple[str, int, str, str]]:
 def _foreign_domains(context: Context) -> Iterator[tuple[str, int, str, str, str | None]]:
     """Domains in the text that the company did not declare, each with the declared one it misspells, if any."""
     declared = _declared(context)
+    outside = external_sites(context)
     for path, line, what, domain in _domain_sources(context):
-        if _owned(domain, declared):
+        if _owned(domain, declared) or _owned(domain, outside):
             continue
         closest = _closest(domain, declared)
         yield path, line, what, domain, closest[0] if closest and 0 < closest[1] <= 2 else None
@@ -198,6 +211,8 @@ def _foreign_domains(context: Context) -> Iterator[tuple[str, int, str, str, str
 @rule("contact.domain-typo")
 def domain_typo(context: Context) -> Iterator[Hit]:
     """An e-mail or web domain one or two letters away from the company's own (`xomery.asia` for `xometry.asia`).
+
+    Example: `privacy@exampel.cn` for a company whose domain is `example.cn`.
 
     Mail sent there goes to a stranger, or nowhere: users' requests under
     PIPL Art. 50 would be lost, or read by someone else.
@@ -212,6 +227,8 @@ def domain_typo(context: Context) -> Iterator[Hit]:
 def domain_foreign(context: Context) -> Iterator[Hit]:
     """An e-mail or web domain that is not one of the company's declared domains.
 
+    Example: `example.privacy@gmail.com` as the privacy mailbox.
+
     The policy must send readers to addresses the company controls; any other
     domain is either a mistake or a third party that must be named as such.
     """
@@ -220,12 +237,15 @@ def domain_foreign(context: Context) -> Iterator[Hit]:
             continue  # reported as a likely typo
         yield Hit(path, line, f"{what} is at `{domain}`, which is not one of the company's domains",
                   "use an address at one of the domains in data/company.yml `domains`, or add the domain "
-                  "there if the company owns it (a third party's address needs a waiver naming the third party)")
+                  "there if the company owns it; a site the policy names on purpose (a third party's policy, a "
+                  "cookie-information site) goes under `external_sites` there")
 
 
 @rule("contact.channel-missing")
 def channel_missing(context: Context) -> Iterator[Hit]:
     """The text tells users to reach us by a channel data does not provide (“您可以通过电话与我们联系” with no phone number).
+
+    Example: `您也可以拨打客服热线联系我们。` when data/contact.yml has no `phone`.
 
     PIPL Art. 17 requires a way to contact the processor; a promised channel
     with no number or location leaves the user nowhere to go.

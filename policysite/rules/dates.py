@@ -95,6 +95,8 @@ def data_dates(context: Context) -> list[tuple[str, dt.date]]:
 def text_incomplete(context: Context) -> Iterator[Hit]:
     """A date in the text with a part left blank or impossible (`2024年【】月【】日`, `2024年2月30日`).
 
+    Example: `本政策自2024年【】月【】日起生效。`
+
     A policy must say from when it applies; an unfilled date says nothing.
     """
     for document in context.documents:
@@ -108,6 +110,8 @@ def text_incomplete(context: Context) -> Iterator[Hit]:
 @rule("date.text-mismatch")
 def text_mismatch(context: Context) -> Iterator[Hit]:
     """A date written in the text that is not a date held in data (`effective`, `updated`, …).
+
+    Example: `生效日期：2024年3月1日` when data/policy.yml says `effective: 2024-03-15`.
 
     A typed date that differs from data contradicts the dates the site shows.
     """
@@ -127,6 +131,8 @@ def text_mismatch(context: Context) -> Iterator[Hit]:
 def order(context: Context) -> Iterator[Hit]:
     """The “last updated” date is before the effective date.
 
+    Example: `effective: 2024-06-01` with `updated: 2024-05-01`.
+
     A version cannot be updated before it takes effect: one of the two dates is wrong.
     """
     effective, updated = context.policy.effective, context.policy.updated
@@ -139,6 +145,8 @@ def order(context: Context) -> Iterator[Hit]:
 @rule("date.future")
 def future(context: Context) -> Iterator[Hit]:
     """A “last updated” date in the future for a version already in force.
+
+    Example: `updated: 2031-01-01` on a version in force today.
 
     Only a scheduled version (effective after today) may carry future dates;
     the version in force was last updated on a day that has already come.

@@ -33,6 +33,8 @@ def _name(char: str) -> str:
 def word(context: Context) -> Iterator[Hit]:
     """Word export and review debris: `[bookmark: OLE_LINK2]`, `Comment by C&F:`, tracked changes, field codes.
 
+    Example: `[bookmark: _Toc1234]` left in a heading after a Word export.
+
     They are not policy text; a comment left in the text publishes counsel's
     private advice to every reader.
     """
@@ -55,6 +57,8 @@ def word(context: Context) -> Iterator[Hit]:
 def lone_bullet(context: Context) -> Iterator[Hit]:
     """A bullet with nothing after it: the `-` lines Word exports between paragraphs.
 
+    Example: a line holding only `-` between two paragraphs.
+
     Markdown publishes each one as an empty list item, a visible stray dot.
     """
     for document in context.documents:
@@ -67,6 +71,8 @@ def lone_bullet(context: Context) -> Iterator[Hit]:
 @rule("debris.invisible")
 def invisible(context: Context) -> Iterator[Hit]:
     """Zero-width, bidirectional and control characters.
+
+    Example: a zero-width space (U+200B) inside `个人信息`.
 
     Invisible to the editor, they break search, split words, and can make
     two identical-looking texts differ.
@@ -85,6 +91,8 @@ def invisible(context: Context) -> Iterator[Hit]:
 @rule("debris.tab")
 def tab(context: Context) -> Iterator[Hit]:
     """Tabs: tab-separated table fragments pasted from Word, and tab indentation.
+
+    Example: `姓名<TAB>手机号<TAB>地址` pasted from a Word table.
 
     A tab-separated row is not a table in Markdown: it publishes as one run-on
     line; a leading tab turns a paragraph into a code block.
@@ -108,6 +116,8 @@ def tab(context: Context) -> Iterator[Hit]:
 def comment(context: Context) -> Iterator[Hit]:
     """HTML comments in section files, on their own line or in the middle of one.
 
+    Example: `<!-- 待法务确认 -->` in the middle of a paragraph.
+
     They do not show on the page but are published in its source: notes meant
     for reviewers become public. Reported where each comment opens.
     """
@@ -121,6 +131,8 @@ def comment(context: Context) -> Iterator[Hit]:
 @rule("debris.repeated-word", Severity.WARNING)
 def repeated_word(context: Context) -> Iterator[Hit]:
     """A word typed twice in a row (`的的`, `the the`).
+
+    Example: `我们会的的处理` or `the the policy`.
 
     The usual trace of an edit made in a hurry: a reader takes it as a sign
     that the text was not proofread.

@@ -23,6 +23,8 @@ def _with_role(context: Context, language: str, role: str) -> list[Document]:
 def role_missing(context: Context) -> Iterator[Hit]:
     """A language with no section carrying a required role (identity, collection, storage, sharing, rights, minors, updates, contact).
 
+    Example: no section with `role: minors` in data/policy.yml.
+
     PIPL Art. 17 lists what every processor must tell people before
     processing; Annex D of GB/T 35273-2020 gives each item its chapter.
     """
@@ -42,6 +44,8 @@ def role_missing(context: Context) -> Iterator[Hit]:
 @rule("disclosure.deadline")
 def deadline_limit(context: Context) -> Iterator[Hit]:
     """A response deadline longer than 15 working days.
+
+    Example: `response_days: 30` in data/contact.yml.
 
     Regulators expect requests under PIPL Art. 44–50 (access, correction,
     deletion, account cancellation) to be answered within 15 working days.
@@ -64,11 +68,18 @@ def deadline_limit(context: Context) -> Iterator[Hit]:
 def identity(context: Context) -> Iterator[Hit]:
     """An introduction that does not name the processor.
 
+    Example: an introduction that begins `我们非常重视您的隐私` and never names the company.
+
     PIPL Art. 17(1): the processor's name comes first; the introduction names
     it with `{{ company.legal_name }}`.
     """
+    legal_name = context.data("company", "legal_name")
+    typed = [v for v in (legal_name.values() if isinstance(legal_name, dict) else [legal_name])
+             if isinstance(v, str) and len(v.strip()) >= 4]
     for language in context.languages:
         for document in _with_role(context, language, "intro"):
+            if any(name in line.text for line in document.prose() for name in typed):
+                continue  # named, but typed: consistency.fact-literal asks for the placeholder
             if not any("company.legal_name" in line.placeholders for line in document.lines):
                 yield Hit(document.path, 1, "the introduction does not name the company",
                           "write `{{ company.legal_name }}` where the introduction says who “we” are")
@@ -77,6 +88,8 @@ def identity(context: Context) -> Iterator[Hit]:
 @rule("disclosure.contact-channel")
 def contact_channel(context: Context) -> Iterator[Hit]:
     """A “how to contact us” section that gives no contact detail from data.
+
+    Example: a `如何联系我们` section that says only `欢迎与我们联系。`
 
     PIPL Art. 17(1) requires the processor's contact method, in the section
     readers look for it.
@@ -99,6 +112,8 @@ _STORAGE = {
 @rule("disclosure.storage", Severity.WARNING)
 def storage(context: Context) -> Iterator[Hit]:
     """A storage section that does not say where personal information is kept, or for how long.
+
+    Example: a storage section that never says in which country the data is kept.
 
     PIPL Art. 17(2) and Art. 19: the retention period and, under Art. 40, the
     storage location are part of what the policy must state.

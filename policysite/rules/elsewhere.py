@@ -123,6 +123,10 @@ _ENTRIES: list[tuple[str, str, str, str]] = [
     ("section.unreadable", "policysite/load.py", """A section file that cannot be read (permissions, a broken link).
 
     The section could not be published.""", _LOADING),
+    ("section.too-large", "policysite/load.py (policysite/textfile.py)", """A section file larger than any section of a policy (2 MB).
+
+    Reading it whole would stall the build; it is a pasted export or a file that does not belong in docs/.""",
+     _LOADING),
     ("page.missing", "policysite/load.py", """The page file of a language (docs/<lang>/index.md) is missing.
 
     The build fills that page from the sections; without it the language has no page.""", _LOADING),
@@ -234,6 +238,9 @@ _ENTRIES: list[tuple[str, str, str, str]] = [
     ("waiver.ambiguous", "policysite/waivers.py", """A waiver matches findings on more than one line.
 
     A waiver accepts one specific finding, so that it cannot also hide a new one.""", _WAIVER),
+    ("waiver.path", "policysite/waivers.py", """A waiver names a path that is not a file of this project (absolute, or leading out with `..`).
+
+    Findings only ever name project files, so such a waiver could never accept one; it was mistyped.""", _WAIVER),
     ("waiver.unmatched", "policysite/waivers.py", """A waiver matches no finding.
 
     The problem it accepted is gone; left in place, it could later hide a new one.""", _WAIVER),

@@ -51,6 +51,8 @@ def find_blanks(text: str) -> Iterator[str]:
 def unfilled(context: Context) -> Iterator[Hit]:
     """Unfilled template fill-ins: `【】`, text still in `【…】`, `[2023]年[11]月[01]日`, `XX`, `TODO`, `待定`, `____`.
 
+    Example: `【公司名称】` or `本政策于XX年XX月生效`.
+
     A short label opening a paragraph (`【特别提示】`, `【重要】`) is emphasis, and a
     menu path (`【我的→设置】`, `在【设置】中`) names the interface: both pass.
 
@@ -71,6 +73,8 @@ def unfilled(context: Context) -> Iterator[Hit]:
 @rule("placeholder.operator-name")
 def operator_name(context: Context) -> Iterator[Hit]:
     """A definition of “we” with no name before it: `（“我们”）` at the start of a sentence.
+
+    Example: `（“我们”）运营本网站。` with no company before the bracket.
 
     PIPL Art. 17 requires the processor's name; a template that defines
     “we” after an empty slot publishes a policy that never says who “we” is.

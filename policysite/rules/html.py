@@ -366,6 +366,8 @@ _NOT_WAIVABLE = ("HTML outside the allowlist can run code in readers' browsers o
 def html(context: Context) -> Iterator[Hit]:
     """HTML in a section beyond what a policy needs: scripts, `on…=` handlers, `javascript:` and other links, frames, forms, styles.
 
+    Example: `<script>…</script>` or `<a href="javascript:…">` in a section file.
+
     Python-Markdown publishes raw HTML as written, so any of these would run in
     every reader's browser or change what the approved text says. Allowed:
     tables, lists, details/summary, emphasis, sub/sup, br, spans and divs with
@@ -383,6 +385,8 @@ def html(context: Context) -> Iterator[Hit]:
 @rule("section.html-nesting", not_waivable=_NOT_WAIVABLE)
 def html_nesting(context: Context) -> Iterator[Hit]:
     """An HTML tag in a section that is never closed, closed twice, or closed out of order.
+
+    Example: `<b>重要提示` with no `</b>`.
 
     An unclosed `<div>` swallows every later section: Markdown stops reading
     what follows as Markdown and the page publishes it raw, while the build

@@ -48,7 +48,9 @@ def _uses(context: Context, language: str) -> list[Use]:
 
 def _title_words(context: Context, language: str) -> set[str]:
     title = context.data("policy", "title")
-    text = title.get(language, "") if isinstance(title, dict) else str(title or "")
+    text = title.get(language, "") if isinstance(title, dict) else title
+    if not isinstance(text, str):
+        return set()  # data.schema reports a title that is not text; the text rules still run
     kind = re.search(_SELF.pattern[1:], text)  # the kind of document the title names, wherever it stands
     return {"本" + kind.group(0)} if kind else set()
 
@@ -56,6 +58,8 @@ def _title_words(context: Context, language: str) -> set[str]:
 @rule("naming.variant-spelling", Severity.WARNING)
 def variant_spelling(context: Context) -> Iterator[Hit]:
     """One word spelled two ways in one language (帐户 and 账户, 其它 and 其他, 本隐私政策 and 本隐私保护声明).
+
+    Example: `帐号` in one paragraph and `账号` in the rest of the policy.
 
     Two spellings read as two things (is a 帐号 the same as an 账号? is the
     隐私权政策 another document?) and show the text was assembled from
@@ -110,6 +114,8 @@ def _unquoted(text: str) -> str:
 def register(context: Context) -> Iterator[Hit]:
     """The reader addressed as 你 in a policy that otherwise says 您.
 
+    Example: `你可以随时撤回同意` in a policy that says 您 everywhere else.
+
     A switch of register is the trace of a paragraph pasted from another
     text; a policy addresses its reader one way. 你 inside quoted interface
     text (“你的账号”) or a title (《…》) is a quotation and passes.
@@ -150,6 +156,15 @@ def _brands(context: Context, language: str) -> list[str]:
     return names
 
 
+def _aliases(context: Context) -> list[str]:
+    """Other names data declares for the operator or its product (`company.aliases`, a list of texts or {lang: text})."""
+    value = context.data("company", "aliases")
+    items = value if isinstance(value, list) else []
+    return [text for item in items for text in ([item] if isinstance(item, str) else
+                                                 (item.values() if isinstance(item, dict) else []))
+            if isinstance(text, str) and text.strip()]
+
+
 def _squeeze(text: str) -> str:
     return re.sub(r"[\s\-.·_]", "", text).lower()
 
@@ -158,11 +173,15 @@ def _squeeze(text: str) -> str:
 def brand(context: Context) -> Iterator[Hit]:
     """The brand written another way than data writes it (`Wetalk`, `WE TALK` for `WeTalk`).
 
+    Example: `Nova learn` where data/company.yml says `brand: NovaLearn`.
+
     The operator's brand is a name: a reader and a regulator take two
     spellings for two companies. `company.brand` in data/company.yml is the
     one spelling; write it with `{{ company.brand }}`. A brand that is also an
-    everyday word (`keep` for `Keep`) is left alone in lower case.
+    everyday word (`keep` for `Keep`) is left alone in lower case; other
+    names the operator uses on purpose are declared in `company.aliases`.
     """
+    aliases = set(_aliases(context))
     for language in context.languages:
         for name in _brands(context, language):
             target = _squeeze(name)
@@ -183,6 +202,8 @@ def brand(context: Context) -> Iterator[Hit]:
                         start = squeezed.index(target)
                         # the characters of `written` that spell the brand, whatever the spacing
                         spelled = _spelling(written, start, len(target))
+                        if spelled in aliases:
+                            continue  # a spelling data declares (company.aliases)
                         if spelled != name and not (spelled.islower() and _is_word(spelled)):
                             yield Hit(document.path, line.number,
                                       f"`{spelled}` spells the brand differently from data/company.yml (`{name}`)",

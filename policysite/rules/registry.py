@@ -46,6 +46,20 @@ class Rule:
         return self.doc.strip().splitlines()[0] if self.doc.strip() else self.id
 
     @property
+    def example(self) -> str:
+        """The docstring's `Example:` paragraph (what a finding of the rule looks like in a policy), or ""."""
+        lines = self.doc.strip().splitlines()
+        start = next((i for i, line in enumerate(lines) if line.strip().startswith("Example:")), None)
+        if start is None:
+            return ""
+        taken = []
+        for line in lines[start:]:
+            if not line.strip():
+                break
+            taken.append(line.strip())
+        return " ".join(taken)[len("Example:"):].strip()
+
+    @property
     def waivable(self) -> bool:
         return not self.not_waivable
 

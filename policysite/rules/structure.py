@@ -179,6 +179,8 @@ def _numbering(context: Context, document: Document) -> Iterator[tuple[Marker, s
 def numbering(context: Context) -> Iterator[Hit]:
     """A numbered list or run of headings that skips, repeats or starts late: （一）（二）（四）, `2)` with no `1)`.
 
+    Example: `（一）（二）（四）` with no `（三）`.
+
     A gap is usually a deleted or lost item (a right, a purpose, an exception);
     the reader cannot tell which. Numbers are compared within one level: sibling
     headings, or the paragraphs and items under one heading.
@@ -192,6 +194,8 @@ def numbering(context: Context) -> Iterator[Hit]:
 @rule("structure.numbering-style", Severity.WARNING)
 def numbering_style(context: Context) -> Iterator[Hit]:
     """One level numbered in two styles: （一）（二）then `三、`, or `(1)` then `2.`.
+
+    Example: `（一）`, `（二）` and then `3.` at the same level.
 
     Mixed styles make the reader guess which items belong together and which
     are sub-items; they are the trace of text pasted from another draft.
@@ -208,6 +212,8 @@ def numbering_style(context: Context) -> Iterator[Hit]:
 @rule("structure.empty-section")
 def empty_section(context: Context) -> Iterator[Hit]:
     """A heading with no text under it before the next heading of the same or a higher level.
+
+    Example: `## （二）共享` directly followed by `## （三）转让`.
 
     An empty section promises a disclosure that is not there: the text under
     it was lost in conversion or never written.
@@ -251,6 +257,8 @@ def _shingles(text: str) -> set[str]:
 @rule("structure.duplicate-paragraph", Severity.WARNING)
 def duplicate_paragraph(context: Context) -> Iterator[Hit]:
     """A long paragraph that repeats, word for word or nearly, one earlier in the same language.
+
+    Example: the same retention paragraph kept in the storage and the rights sections.
 
     A paragraph pasted twice (or an old and a new version both kept) makes
     the policy say one thing twice, or two slightly different things.
@@ -328,6 +336,8 @@ def _unbalanced(text: str) -> str | None:
 @rule("structure.brackets", Severity.WARNING)
 def brackets(context: Context) -> Iterator[Hit]:
     """A bracket or quotation mark opened and never closed (or closed and never opened) within a paragraph.
+
+    Example: `（详见附件一` with no closing `）`.
 
     `（以下简称“我们"` or `(SDK，` : the reader cannot tell where the
     parenthesis or the defined term ends. List markers such as `1)` and `a)`
@@ -443,6 +453,8 @@ def find_contents(context: Context) -> None:
 @rule("structure.typed-contents")
 def typed_contents(context: Context) -> Iterator[Hit]:
     """A table of contents typed into the text: lines that repeat the section headings one after another.
+
+    Example: `一、我们如何收集信息 二、我们如何使用Cookie …` typed under the introduction.
 
     A typed list of headings drifts from the real ones as soon as a section
     is added, renamed or moved (lines that already disagree are named); the

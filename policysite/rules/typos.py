@@ -46,6 +46,8 @@ _CONFUSIONS: list[tuple[re.Pattern[str], str, str]] = [
 def zh_confusion(context: Context) -> Iterator[Hit]:
     """Chinese characters legal texts often confuse: 截止/截至 before a date, 的/地 before a verb, 权力/权利, 和或.
 
+    Example: `截止2024年1月1日` for 截至, `权力` for the rights of a person (权利).
+
     Each pattern is a fixed phrase where one spelling is wrong (合法的收集您的
     信息, 截止2024年, 基干); a wrong character in a legal promise reads as
     carelessness and can change its meaning (权力 is power, 权利 a right).
@@ -96,6 +98,8 @@ _DOUBLED_WORD = re.compile(r"([\u4e00-\u9fff]{2})\1")
 @rule("typo.repeated-character", Severity.WARNING)
 def repeated_character(context: Context) -> Iterator[Hit]:
     """A function character or a word typed twice (`了了`, `是是`, `您您`, `为了为了`) where no word doubles it.
+
+    Example: `我们会会及时通知您`.
 
     Legitimate doubling (为了了解, 存在在线, 针对对方, 常常, 人人) is two words or a
     reduplication and passes; a doubled 是 or 您 is an editing slip.
@@ -224,6 +228,8 @@ def _allowed_words(context: Context) -> set[str]:
 def english_spelling(context: Context) -> Iterator[Hit]:
     """An English word the dictionary does not know and that is one letter away from one it knows (`recieve`).
 
+    Example: `We will recieve your request.`
+
     Checked with pyspellchecker's offline dictionary; the policy's own names and
     terms (words in data/ and in headings), capitalised names, acronyms,
     addresses and words with digits are allowed. A word the dictionary lacks
@@ -269,6 +275,8 @@ _NO_SPACE = re.compile(r"\b[a-z]{2,}[.?!](?=[A-Z][a-z]+\b)")
 @rule("typo.missing-space", Severity.WARNING)
 def missing_space(context: Context) -> Iterator[Hit]:
     """Two English sentences run together: `personal information.We will`.
+
+    Example: `personal information.We will`.
 
     The space was lost when the text was copied; a reader stumbles, and a
     screen reader reads the two words as one. One finding per file lists every line.
