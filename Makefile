@@ -3,7 +3,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build publish test check serve clean release bench recall import new
+.PHONY: build publish test check serve clean release pdf bench recall import new
 
 build: $(VENV)/.runtime  ## Check everything, build into a temporary folder, publish to site/ on success.
 	$(PY) -m policysite build --site-dir site
@@ -23,6 +23,9 @@ export SUMMARY_ZH SUMMARY_EN
 release: $(VENV)/.runtime  ## Freeze the current policy as a new archived version (refuses when anything is wrong).
 	$(PY) -m policysite release $(if $(EFFECTIVE),--effective "$(EFFECTIVE)") $(if $(UPDATED),--updated "$(UPDATED)") \
 	  --summary zh="$$SUMMARY_ZH" --summary en="$$SUMMARY_EN"
+
+pdf: $(VENV)/.runtime  ## Make the PDF of every released version that has none (adds files, never changes one).
+	$(PY) -m policysite pdf
 
 # make import SRC="zh=policy.docx en=policy-en.docx" [ARGS="--replace --accept-changes"]
 import: $(VENV)/.runtime  ## Bring an existing policy in from Word, text, Markdown or HTML; then list what to resolve.
@@ -55,8 +58,11 @@ $(VENV)/.runtime: requirements.txt pyproject.toml | $(VENV)/bin/python
 	$(PY) -m pip install --quiet --no-deps -e .
 	touch $@
 
-$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+# axe-core (the accessibility checks of the browser tests) comes from npm, pinned by tests/axe/package-lock.json.
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt tests/axe/package-lock.json
 	$(PY) -m pip install --quiet -r requirements-dev.txt
+	@command -v npm >/dev/null || { echo "make test: npm is missing; install Node.js 18 or later (sudo apt-get install npm)" >&2; exit 2; }
+	npm ci --prefix tests/axe --no-audit --no-fund --silent
 	touch $@
 
 clean:

@@ -252,14 +252,22 @@ def table(weights: list[Weight], method: str) -> str:
     for language, floor in floors.items():
         lines.append(f"| {language} text alone (floor) | {floor / 1024:.1f} | – | {floor / 1024:.1f} | 1.00 | – | – |")
     budget = all(w.ratio <= 2 and w.other_hosts == 0 for w in weights if "web-view" in w.label)
-    lines += ["", method, f"Web-view budget (≤ 2× the text, 0 other-host requests): {'met' if budget else 'NOT met'}."]
+    full = _full_page_budget(weights)
+    lines += ["", method, f"Web-view budget (≤ 2× the text, 0 other-host requests): {'met' if budget else 'NOT met'}.",
+              f"Full-page budget (≤ 3× the text, ≤ 4 requests, 0 other-host requests): {'met' if full else 'NOT met'}."]
     return "\n".join(lines)
+
+
+def _full_page_budget(weights: list[Weight]) -> bool:
+    """Issue #12: the page the website footer opens weighs at most 3× its text, in at most 4 requests."""
+    return all(w.ratio <= 3 and w.requests <= 4 and w.other_hosts == 0 for w in weights if "full page" in w.label)
 
 
 def main() -> int:
     weights, method = page_weights()
     print(table(weights, method))
-    return 0 if all(w.ratio <= 2 and w.other_hosts == 0 for w in weights if "web-view" in w.label) else 1
+    webview = all(w.ratio <= 2 and w.other_hosts == 0 for w in weights if "web-view" in w.label)
+    return 0 if webview and _full_page_budget(weights) else 1
 
 
 if __name__ == "__main__":

@@ -20,4 +20,5 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
 
 def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
     env.filters["csp_webview"] = csp.webview
+    env.filters["csp_full_page"] = csp.full_page
     return env

@@ -1,4 +1,4 @@
-"""Command line: `python -m policysite check|rules|build|release|import|new`."""
+"""Command line: `python -m policysite check|rules|build|release|pdf|import|new`."""
 
 from __future__ import annotations
 
@@ -68,6 +68,27 @@ def _release(args: argparse.Namespace) -> int:
         print(f"Release refused: {refusal}\nNothing was written.", file=sys.stderr)
         return 1
     print(done.report())
+    return 0
+
+
+def _pdf(args: argparse.Namespace) -> int:
+    """`make pdf`: the PDF of every released version that lacks one (versions released before PDFs existed)."""
+    from .archive.pdf import PdfUnavailable
+    from .archive.pdfs import backfill
+    from .load import load_policy
+
+    root = Path(args.root)
+    try:
+        written = backfill(root, load_policy(root))
+    except PolicyError as error:
+        print(error, file=sys.stderr)
+        return 1
+    except PdfUnavailable as error:
+        print(f"No PDF was made: {error}", file=sys.stderr)
+        return 1
+    print("\n".join(f"  {path}" for path in written) if written else "Every released version has its PDF.")
+    if written:
+        print("Commit them: git add archive && git commit -m \"PDF of every released version\"")
     return 0
 
 
@@ -153,6 +174,7 @@ def _main(argv: list[str] | None) -> int:
     rel.add_argument("--summary", type=_summary, action="append", metavar="LANG=TEXT",
                      help="what changed, once per language (default: next_release in data/archive.yml)")
     rel.set_defaults(run=_release)
+    commands.add_parser("pdf", help="make the PDF of every released version that has none").set_defaults(run=_pdf)
     new = commands.add_parser("new", help="start an empty policy: every required section says what it must disclose")
     new.add_argument("--lang", action="append", help="a language code, once per language; the first is the default")
     new.add_argument("--into", help="project folder to write (default: --root)")

@@ -36,3 +36,8 @@ def source_hash(text: str) -> str:
 def webview(style: str) -> str:
     """The web-view: one HTML file whose only resource is its own inline stylesheet."""
     return (f"default-src 'none'; style-src {source_hash(style)}; img-src 'self' data:; " + _LOCKED)
+
+
+def full_page(style: str) -> str:
+    """A page of the site with its one inline stylesheet (the printed running header) allowed by hash."""
+    return FULL_PAGE.replace("style-src 'self'", f"style-src 'self' {source_hash(style)}", 1)

@@ -23,6 +23,7 @@ def footer_facts(policy: Policy, language: str, *, version: int | None = None,
     updated = updated or context["policy"]["updated"].date
     return {
         "language": language,
+        "hreflang": policy.language(language).hreflang,  # every page's `lang`: zh-CN, not zh
         "title": context["policy"]["title"],
         "legal_name": str(context["company"]["legal_name"]),
         "email": str(context["contact"]["email"]),

@@ -11,6 +11,10 @@ LABELS: dict[str, dict[str, str]] = {
         "effective": "生效日期",
         "contact": "联系我们",
         "version": "版本",
+        "skip": "跳到正文",
+        "contents": "目录",
+        "languages": "语言",
+        "table": "表格（可左右滑动）",
     },
     "en": {
         "appendix": "Appendix: ",
@@ -18,6 +22,10 @@ LABELS: dict[str, dict[str, str]] = {
         "effective": "Effective",
         "contact": "Contact",
         "version": "Version",
+        "skip": "Skip to the text",
+        "contents": "Contents",
+        "languages": "Languages",
+        "table": "Table (scrolls sideways)",
     },
 }
 

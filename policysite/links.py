@@ -99,7 +99,7 @@ def switcher(policy: Policy, page: SitePage) -> list[dict[str, str]]:
     for language in policy.languages:
         counterpart = next((other for other in _index(policy).by_path.get(page.path, [])
                             if other.language == language.code), None)
-        entries.append({"name": language.name, "lang": language.code,
+        entries.append({"name": language.name, "lang": language.code, "hreflang": language.hreflang,
                         "link": counterpart.site_path if counterpart else site_path(language, "")})
     return entries
 

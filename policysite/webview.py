@@ -27,6 +27,7 @@ WORDS: dict[str, dict[str, str]] = {
         "full_page": "查看完整网页版",
         "colon": "：",
         "table": "表格（可左右滑动）",
+        "pdf": "下载PDF",
         "notice_superseded": "这是本政策的存档版本（第{version}版，{effective}生效），已于{superseded}被新版本取代。",
         "notice_current": "这是本政策现行版本（第{version}版，自{effective}起生效）的存档副本。",
         "notice_upcoming": "这是本政策即将生效的新版本（第{version}版），将于{effective}生效。",
@@ -36,6 +37,7 @@ WORDS: dict[str, dict[str, str]] = {
         "full_page": "View the full web page",
         "colon": ": ",
         "table": "Table (scrolls sideways)",
+        "pdf": "Download PDF",
         "notice_superseded": ("This is an archived version of this policy (version {version}, effective {effective}), "
                               "superseded on {superseded}."),
         "notice_current": "This is an archived copy of the version in force (version {version}, effective {effective}).",
@@ -52,14 +54,15 @@ def words(language: str) -> dict[str, str]:
 def webview_page(policy: Policy, language: str, markdown: str, title: str, *,
                  path: str = WEBVIEW_PATH, canonical: str = "",
                  alternates: dict[str, str] | None = None,
-                 footer: dict[str, Any] | None = None, notice: str | None = None) -> GeneratedPage:
+                 footer: dict[str, Any] | None = None, notice: str | None = None, pdf: str = "") -> GeneratedPage:
     """A web-view page of ``markdown`` at ``path`` (under the language root).
 
     ``canonical`` is the full page this one condenses, under the language root
     (``""`` for the current policy, ``archive/2024-11-18/`` for an archived one).
     ``alternates`` maps the other languages to their web-view path under their
     own root; by default the same ``path`` in every other language. ``notice``
-    is a sentence shown under the title (an archived version says so).
+    is a sentence shown under the title (an archived version says so). ``pdf`` is
+    the version's PDF under the site root, linked from the footer ("" for none).
     """
     this = policy.language(language)
     others = alternates if alternates is not None else {
@@ -69,6 +72,7 @@ def webview_page(policy: Policy, language: str, markdown: str, title: str, *,
         "webview": {
             "hreflang": this.hreflang,
             "notice": notice,
+            "pdf": pdf,
             "words": words(language),
             "footer": footer if footer is not None else footer_facts(policy, language),
             "alternates": [{"name": policy.language(code).name, "hreflang": policy.language(code).hreflang,
@@ -88,9 +92,17 @@ def webview_pages(policy: Policy) -> list[GeneratedPage]:
     pages = [webview_page(policy, language.code,
                           with_notices(policy.pages[language.code],
                                        change_notices(policy, language.code, WEBVIEW_PATH, webview=True)),
-                          policy.title(language.code))
+                          policy.title(language.code), pdf=current_pdf(policy, language.code))
              for language in policy.languages]
     return pages + archived_webview_pages(policy)
+
+
+def current_pdf(policy: Policy, language: str) -> str:
+    """The PDF of the text the current page shows: the version in force, when the page is exactly that version."""
+    view = policy.archive
+    if view is None or view.current is None or not view.matches_release(language):
+        return ""
+    return next((v.pdf for v in versions_for(policy, language) if v.path == view.current.path), "")
 
 
 def archived_webview_pages(policy: Policy) -> list[GeneratedPage]:
@@ -110,5 +122,6 @@ def archived_webview_pages(policy: Policy) -> list[GeneratedPage]:
                 version=version.version, effective=day(version.effective),
                 superseded=day(version.superseded) if version.superseded else "")
             pages.append(webview_page(policy, code, version.markdown, version.title, path=path,
-                                      canonical=version.path, alternates=others, footer=footer, notice=notice))
+                                      canonical=version.path, alternates=others, footer=footer, notice=notice,
+                                      pdf=version.pdf))
     return pages

@@ -122,10 +122,14 @@ def test_an_edit_without_a_new_hash_is_reported_once_with_its_line(repo: Project
 def test_a_deleted_archive_is_refused_for_every_file_and_the_lock(repo: Project) -> None:
     shutil.rmtree(repo.path("archive"))
     found = findings(repo)
+    # The PDFs are part of the release, anchored in history like the texts (issue #12).
     assert [f.split(": ")[:2] for f in found] == [["archive/2024-11-18/en.md:1", "archive.missing"],
+                                                   ["archive/2024-11-18/en.pdf:1", "archive.missing"],
                                                    ["archive/2024-11-18/zh.md:1", "archive.missing"],
+                                                   ["archive/2024-11-18/zh.pdf:1", "archive.missing"],
                                                    [f"{LOCK}:1", "archive.missing"]]
-    assert "version 1 (effective 2024-11-18) in `zh` was released and committed" in found[1]
+    assert "version 1 (effective 2024-11-18) in `zh` was released and committed" in found[2]
+    assert "version 1 (effective 2024-11-18) in `zh` was released and committed" in found[3]
 
 
 def test_a_deleted_archive_stays_refused_after_the_deletion_is_committed(repo: Project) -> None:
@@ -133,7 +137,7 @@ def test_a_deleted_archive_stays_refused_after_the_deletion_is_committed(repo: P
     git(repo.root, "commit", "-qam", "Start the archive afresh")
     assert {f.split(": ")[1] for f in findings(repo)} == {"archive.missing"}
     result = run(repo.root, "check", today=TODAY.isoformat())
-    assert result.returncode == 1 and len(refusal_lines(result.output)) == 3
+    assert result.returncode == 1 and len(refusal_lines(result.output)) == 5  # two texts, two PDFs, the lock
 
 
 def test_the_next_release_after_a_deletion_cannot_rewrite_version_1(repo: Project) -> None:

@@ -261,9 +261,9 @@ def test_the_redline_page_shows_headings_and_tables_not_markdown(edited: Project
     assert build(edited, today="2025-03-01").returncode == 0
     en = article(edited.page("en", "archive/2025-03-01/changes"))
     assert '<h3 id="rights">5. Your Rights <del>in connection with</del><ins>over</ins> Personal Information</h3>' in en
-    assert "<td>Drawings<ins> and models</ins></td>" in en
+    assert re.search(r"<td[^>]*>Drawings<ins> and models</ins></td>", en)
     zh = article(edited.page("zh", "archive/2025-03-01/changes"))
-    assert "<td>图纸<ins>和模型</ins></td>" in zh
+    assert re.search(r"<td[^>]*>图纸<ins>和模型</ins></td>", zh)
     for html in (en, zh):
         for block in re.findall(r'<div class="redline-block">(.*?)</div>', html, re.S):
             assert not re.search(r"\{#|(^|<br>)\s*(#|- |\|)| \| ", block), block

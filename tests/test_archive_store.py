@@ -65,7 +65,8 @@ def test_a_damaged_lock_fails(project: Project) -> None:
 def test_a_missing_lock_fails_for_every_file(project: Project) -> None:
     project.path("archive/archive.lock.json").unlink()
     found = findings(project)
-    assert [line.split(":")[0] for line in found] == ["archive/2024-11-18/en.md", "archive/2024-11-18/zh.md"]
+    assert [line.split(":")[0] for line in found] == ["archive/2024-11-18/en.md", "archive/2024-11-18/en.pdf",
+                                                      "archive/2024-11-18/zh.md", "archive/2024-11-18/zh.pdf"]
 
 
 def test_the_build_fails_before_writing_and_keeps_the_previous_site(project: Project) -> None:

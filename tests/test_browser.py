@@ -114,9 +114,10 @@ def test_webview_reads_well_on_a_phone_inside_wechat(phone, site_url, flagship, 
         assert element.count() == 1, f"section {section_id} is missing"
         assert element.inner_text().strip() == heading
 
-    # The inventory table is whole, at a readable size, and scrolls in its own box.
+    # The inventory on a phone: one card per row, the scenario first, each column a labelled line (issue #12).
     box = page.locator("#appendix ~ .table").first
     assert box.count() == 1
+    assert box.get_attribute("role") == "region" and box.get_attribute("tabindex") == "0" and box.get_attribute("aria-label")
     rows = len(flagship.read("data/inventory.yml").split("\n  - scenario:")) - 1
     assert box.locator("tbody tr").count() == rows
     cell_px = float(box.locator("td").first.evaluate("cell => getComputedStyle(cell).fontSize").removesuffix("px"))
@@ -125,11 +126,11 @@ def test_webview_reads_well_on_a_phone_inside_wechat(phone, site_url, flagship, 
     page.screenshot(path=str(ARTIFACTS / f"webview-{language}-first-screen.png"))
     box.scroll_into_view_if_needed()
     page.screenshot(path=str(ARTIFACTS / f"webview-{language}-table.png"))
-
-    assert box.evaluate("box => box.scrollWidth > box.clientWidth"), "the table fits: nothing to scroll"
-    assert box.evaluate("box => getComputedStyle(box).overflowX") == "auto"
-    box.evaluate("box => box.scrollLeft = box.scrollWidth")
-    assert box.evaluate("box => box.scrollLeft") > 0
+    assert box.locator("tbody tr").first.evaluate("row => getComputedStyle(row).display") == "block"
+    assert not box.evaluate("box => box.scrollWidth > box.clientWidth"), "a card must not scroll sideways"
+    second = box.locator("tbody tr").first.locator("td").nth(1)
+    label = second.evaluate("cell => getComputedStyle(cell, '::before').content")
+    assert label.strip('"') == second.get_attribute("data-label") and label.strip('"')
     assert page.evaluate("document.scrollingElement.scrollWidth") <= page.evaluate("innerWidth")
 
     # The contents open and lead to a section.
@@ -173,7 +174,8 @@ def test_webview_footer_switches_language(phone, site_url):
 
 def _switch_language(page, hreflang: str) -> None:
     page.locator(".md-header .md-select").first.hover()
-    page.locator(f".md-select__link[hreflang='{hreflang}']").first.click()
+    # |= : `zh` finds the link whose hreflang is `zh-CN`.
+    page.locator(f".md-select__link[hreflang|='{hreflang}']").first.click()
 
 
 def test_language_switcher_moves_between_zh_and_en_of_the_same_page(browser, site_url):

@@ -45,14 +45,15 @@ def test_webview_pages_point_to_the_full_page(flagship: Project, language, canon
 def test_language_menu_leads_to_the_same_page_in_the_other_language(flagship: Project):
     def menu(html: str) -> dict[str, str]:
         return {lang: href for href, lang in re.findall(r'<a href="([^"]*)" hreflang="([^"]+)" class="md-select__link"', html)}
-    assert menu(flagship.page("zh")) == {"zh": ".", "en": "en/"}
-    assert menu(flagship.page("en")) == {"zh": "..", "en": "./"}
+    # Each link says its language as hreflang says it (zh-CN), the page's own `lang` too (issue #12).
+    assert menu(flagship.page("zh")) == {"zh-CN": ".", "en": "en/"}
+    assert menu(flagship.page("en")) == {"zh-CN": "..", "en": "./"}
 
 
 def test_each_language_has_its_own_404(flagship: Project):
     root = (flagship.site / "404.html").read_text(encoding="utf-8")
     english = (flagship.site / "en" / "404.html").read_text(encoding="utf-8")
-    assert '<html lang="zh"' in root and "页面不存在" in root and '<a href="/">' in root
+    assert '<html lang="zh-CN"' in root and "页面不存在" in root and '<a href="/">' in root
     assert '<html lang="en"' in english and "Page not found" in english and '<a href="/en/">' in english
     for page in (root, english):
         assert '<meta name="robots" content="noindex">' in page

@@ -26,8 +26,8 @@ from .store import ARCHIVE_DIR, LOCK_NAME, LockedVersion, LockError, parse_lock
 
 # Generous for a cold disk and a long history; a hung git (a lock, a network file system) still ends.
 GIT_TIMEOUT = 60.0
-# Only these paths are part of a release: archive/<effective>/<lang>.md and the lock.
-FROZEN_PATH = re.compile(r"\d{4}-\d{2}-\d{2}/[a-z]{2,3}\.md")
+# Only these paths are part of a release: archive/<effective>/<lang>.md, its PDF and the lock.
+FROZEN_PATH = re.compile(r"\d{4}-\d{2}-\d{2}/[a-z]{2,3}\.(?:md|pdf)")
 
 
 class HistoryUnavailable(Exception):

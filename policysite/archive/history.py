@@ -104,7 +104,7 @@ def _when(commit_time: int, timezone: str | None) -> dt.date:
 
 def _version_of(history: History, relative: str) -> str:
     for committed in history.entries.values():
-        for language, (path, _) in committed.entry.files.items():
+        for language, (path, _) in [*committed.entry.files.items(), *committed.entry.pdfs.items()]:
             if path == relative:
                 return f"version {committed.entry.version} (effective {committed.entry.effective}) in `{language}`"
     return f"the version effective {relative.split('/')[0]}"

@@ -1,7 +1,7 @@
 """Files for machines: /policy.json (the version manifest), Atom feeds, and the texts they hash.
 
 `sha256` in the manifest is always the SHA-256 of the exact bytes served at the
-entry's `text` URL. Archived texts are served byte for byte as frozen under
+entry's `text` URL, and `pdf_sha256` that of the version's PDF at its `pdf` URL. Archived texts are served byte for byte as frozen under
 archive/, so their hash is also the one in archive/archive.lock.json. The
 current text is served as /policy.<lang>.md in the same format; when nothing
 changed since its release it is identical to the archived file
@@ -17,7 +17,7 @@ import xml.etree.ElementTree as ET
 from typing import Any
 
 from ..model import Policy
-from .pages import INDEX_PATH, _date, current_text_path, site_path, text_path
+from .pages import INDEX_PATH, _date, current_text_path, pdf_site_path, site_path, text_path
 from .stage import ArchiveView
 from .store import LOCK_NAME, PolicyVersion
 from .words import words
@@ -53,6 +53,7 @@ def manifest(policy: Policy, base_url: str = "") -> dict[str, Any]:
             "text": _url(base_url, current_text_path(language.code)),
             "sha256": text.sha256,
             "matches_release": view.matches_release(language.code),
+            **_pdf_entry(view.current if view.matches_release(language.code) else None, language.code, base_url),
         }
     return {
         "policy": policy.id,
@@ -77,6 +78,7 @@ def _version_entry(policy: Policy, view: ArchiveView, version: PolicyVersion, ba
             "changes": _url(base_url, page + "changes/") if has_previous else None,
             "text": _url(base_url, text_path(version, code)),
             "sha256": version.hashes[code],
+            **_pdf_entry(version, code, base_url),
             "summary": version.summary(code),
         }
     return {
@@ -88,6 +90,13 @@ def _version_entry(policy: Policy, view: ArchiveView, version: PolicyVersion, ba
         "released": version.released.isoformat(),
         "languages": languages,
     }
+
+
+def _pdf_entry(version: PolicyVersion | None, code: str, base_url: str) -> dict[str, Any]:
+    """The version's PDF and the SHA-256 of its bytes; null for a text that is not a released version."""
+    if version is None or code not in version.pdfs:
+        return {"pdf": None, "pdf_sha256": None}
+    return {"pdf": _url(base_url, pdf_site_path(version, code)), "pdf_sha256": version.pdf_hashes[code]}
 
 
 def _stamp(day: dt.date) -> str:
@@ -146,6 +155,8 @@ def site_files(policy: Policy, base_url: str = "") -> dict[str, bytes]:
     for version in view.versions:
         for code, content in version.contents.items():
             files[text_path(version, code)] = content  # the very bytes checked against the lock
+        for code, content in version.pdfs.items():
+            files[pdf_site_path(version, code)] = content
     if view.lock is not None:
         files[f"archive/{LOCK_NAME}"] = view.lock
     return files

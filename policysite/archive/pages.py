@@ -43,13 +43,15 @@ class VersionPage:
     summary: str
     markdown: str  # the frozen, fully resolved Markdown
     path: str  # the archived page under the language root: "archive/2024-11-18/"
+    pdf: str = ""  # its PDF under the site root ("archive/2024-11-18/zh.pdf"), "" when it has none
 
 
 def versions_for(policy: Policy, language: str) -> list[VersionPage]:
     """Every released version in ``language``, oldest first (empty before the first release)."""
     return [VersionPage(version=v.version, effective=v.effective, updated=v.updated, status=v.status,
                         superseded=v.superseded, title=v.texts[language].title, summary=v.summary(language),
-                        markdown=v.texts[language].body, path=v.path)
+                        markdown=v.texts[language].body, path=v.path,
+                        pdf=pdf_site_path(v, language) if language in v.pdfs else "")
             for v in policy.versions if language in v.texts]
 
 
@@ -71,6 +73,11 @@ def relative(from_page: str, target: str) -> str:
 def text_path(version: PolicyVersion, language: str) -> str:
     """Where a frozen file is served: the same path as in the repository, under the site root."""
     return f"archive/{version.slug}/{language}.md"
+
+
+def pdf_site_path(version: PolicyVersion, language: str) -> str:
+    """Where a version's PDF is served: beside its frozen text, as in the repository."""
+    return f"archive/{version.slug}/{language}.pdf"
 
 
 def current_text_path(language: str) -> str:
@@ -158,27 +165,31 @@ def _period(policy: Policy, language: str, version: PolicyVersion) -> Markup:
 
 
 def _index_page(policy: Policy, view: ArchiveView, language: Language, versions: list[PolicyVersion]) -> GeneratedPage:
+    """Newest first, one card per version: a list reads at 320 px where a four-column table squeezed."""
     code = language.code
     here = site_path(language, INDEX_PATH)
     title = say(code, "index_title").unescape()
-    rows = []
+    items = []
     for version in reversed(versions):
         page = site_path(language, version.path)
         links = [_link(relative(here, page), say(code, "read"))]
         if view.predecessor(version, code) is not None:
             links.append(_link(relative(here, page + "changes/"), say(code, "changes")))
         links.append(_link(relative(here, text_path(version, code)), say(code, "text")))
+        if code in version.pdfs:
+            links.append(_pdf_link(here, version, code))
         summary = _summary_html(version.summary(code)) or say(code, "first_version")
-        rows.append(
-            f'<tr class="archive-row archive-row--{version.status}">'
-            f'<td>{say(code, "version_n", version=version.version)}<br><small>{_status_label(code, version)}</small></td>'
-            f'<td>{_period(policy, code, version)}</td><td>{summary}</td><td>{" · ".join(links)}</td></tr>')
-    head = "".join(f"<th>{say(code, key)}</th>" for key in ("col_version", "col_period", "col_summary", "col_links"))
+        items.append(
+            f'<li class="archive-row archive-row--{version.status}">'
+            f'<h2 id="v{version.version}">{say(code, "version_n", version=version.version)} '
+            f'<span class="archive-status">· {_status_label(code, version)}</span></h2>'
+            f'<p>{say(code, "col_period")}{say(code, "colon")}{_period(policy, code, version)}</p>'
+            f'<p>{say(code, "col_summary")}{say(code, "colon")}{summary}</p>'
+            f'<ul class="archive-links">{"".join(f"<li>{link}</li>" for link in links)}</ul></li>')
     feed = _link(relative(here, site_path(language, "feed.xml")), say(code, "feed"))
     intro = say(code, "index_intro", manifest=relative(here, "policy.json"))
     markdown = (f"# {markdown_inline(title)}\n\n<p>{intro} {feed}</p>\n\n"
-                f'<div class="md-typeset__table"><table class="archive-table"><thead><tr>{head}</tr></thead>'
-                f'<tbody>{"".join(rows)}</tbody></table></div>\n')
+                f'<ol class="archive-list" reversed>{"".join(items)}</ol>\n')
     return GeneratedPage(language=code, path=INDEX_PATH, markdown=markdown, title=title, template=TEMPLATE,
                          meta=_meta(policy, None, "index", INDEX_PATH, noindex=False))
 
@@ -210,6 +221,8 @@ def _version_page(policy: Policy, view: ArchiveView, language: Language, version
         paragraphs.append(say(code, "banner_index", index=index))
     paragraphs.append(say(code, "banner_hash", name=f"{code}.md", text=relative(here, text_path(version, code)),
                           sha256=version.hashes[code]))
+    if code in version.pdfs:
+        paragraphs.append(Markup(_pdf_link(here, version, code)))
     markdown = _after_title(version.texts[code].body, _box(version.status, paragraphs))
     return GeneratedPage(language=code, path=version.path, markdown=markdown,
                          title=version_title(policy, code, version), template=TEMPLATE,
@@ -271,25 +284,33 @@ def change_notices(policy: Policy, language: str, page: str, *, webview: bool = 
     if (current is not None and current.summary(code)
             and view.today < current.effective + dt.timedelta(days=view.settings.notice_days)):
         changes = relative(here, site_path(lang, current.path + "changes/"))
-        notices.append(_box("updated", [
+        # One paragraph per notice, links at its end: both notices fit in a third of the first phone screen.
+        notices.append(_box("updated", [Markup(" ").join([
             say(code, "notice_updated", version=current.version, effective=_date(policy, code, current.effective),
                 summary=_summary_html(current.summary(code))),
-            say(code, "notice_changes", changes=changes)], style))
+            say(code, "notice_changes", changes=changes)])], style))
     for upcoming in view.upcoming:
         if code not in upcoming.texts:
             continue
         read = relative(here, site_path(lang, upcoming.path + ("webview/" if webview else "")))
         changes = relative(here, site_path(lang, upcoming.path + "changes/"))
-        notices.append(_box("upcoming", [
+        notices.append(_box("upcoming", [Markup(" ").join([
             say(code, "notice_upcoming", version=upcoming.version, effective=_date(policy, code, upcoming.effective),
                 summary=_summary_html(upcoming.summary(code)) or say(code, "first_version")),
-            say(code, "notice_links", read=read, changes=changes)], style))
+            say(code, "notice_links", read=read, changes=changes)])], style))
     return "\n\n".join(notices)
 
 
 def with_notices(markdown: str, notices: str) -> str:
     """The page's Markdown with the notices right under its title."""
     return _after_title(markdown, notices) if notices else markdown
+
+
+def _pdf_link(here: str, version: PolicyVersion, code: str) -> str:
+    """"Download PDF", with the file's type and size said, for the page at site path ``here``."""
+    size = f"{max(1, round(len(version.pdfs[code]) / 1024))} KB"
+    return str(Markup('<a href="{}" type="application/pdf" download>{}</a> <small>(PDF, {})</small>').format(
+        relative(here, pdf_site_path(version, code)), say(code, "pdf"), size))
 
 
 def _history(policy: Policy, view: ArchiveView, code: str) -> str:
@@ -302,6 +323,8 @@ def _history(policy: Policy, view: ArchiveView, code: str) -> str:
             say(code, "history_current", version=view.current.version,
                 effective=_date(policy, code, view.current.effective)),
             link, say(code, "archived_copy")))
+        if view.matches_release(code) and code in view.current.pdfs:
+            lines.append(Markup("<p>{}</p>").format(Markup(_pdf_link(here, view.current, code))))
     previous = [v for v in reversed(view.versions) if v.status == "superseded" and code in v.texts]
     links = [Markup('<a href="{}">{}</a>').format(
         relative(here, site_path(lang, v.path)),

@@ -2,8 +2,9 @@
 
 Refuses — writing nothing — when any check fails, when the text has not changed
 since the last version, when the dates do not move forward, or when a change
-summary is missing. Otherwise it writes archive/<effective>/<lang>.md for every
-language (new files only, never over an existing one), appends their SHA-256 to
+summary is missing. Otherwise it writes archive/<effective>/<lang>.md and its PDF
+(<lang>.pdf, pdf.py) for every language (new files only, never over an existing
+one), appends their SHA-256 to
 archive/archive.lock.json, and moves `version`, `effective` and `updated` in
 data/policy.yml forward with a textual edit that keeps its comments.
 """
@@ -24,7 +25,9 @@ from ..findings import PolicyError
 from ..load import load_policy
 from ..model import Policy
 from .clock import TODAY_VARIABLE
-from .frozen import FrozenText, normalise
+from .frozen import FrozenText, normalise, sha256
+from .pdf import PdfUnavailable, pdf_path
+from .pdfs import render_all
 from .stage import ArchiveView
 from .store import ATTRIBUTES_NAME, Lock, LockedVersion, archive_dir, lock_path, read_lock
 
@@ -114,7 +117,11 @@ def release(root: Path, *, effective: dt.date | None = None, updated: dt.date | 
                               title=str(candidate.contexts[code]["policy"]["title"]), effective=effective,
                               updated=updated, summary=summaries.get(code, ""), body=normalise(candidate.pages[code]))
              for code in languages}
-    return _write(root, policy, policy_file, number, effective, updated, day, texts,
+    try:  # before anything is written: a release without its PDFs writes nothing
+        pdfs = render_all(policy, texts, root)
+    except PdfUnavailable as error:
+        raise ReleaseRefused(f"the PDF could not be made: {error}") from None
+    return _write(root, policy, policy_file, number, effective, updated, day, texts, pdfs,
                   lambda: judge(root, docs=docs, data=data, today=today))
 
 
@@ -217,7 +224,7 @@ def edit_policy_file(text: str, version: int, effective: dt.date, updated: dt.da
 
 
 def _write(root: Path, policy: Policy, policy_file: Path, number: int, effective: dt.date, updated: dt.date,
-           day: dt.date, texts: dict[str, FrozenText], rejudge) -> Released:
+           day: dt.date, texts: dict[str, FrozenText], pdfs: dict[str, bytes], rejudge) -> Released:
     folder = archive_dir(root) / effective.isoformat()
     if folder.exists():
         raise ReleaseRefused(f"archive/{effective.isoformat()}/ already exists; an archived version is never "
@@ -227,6 +234,7 @@ def _write(root: Path, policy: Policy, policy_file: Path, number: int, effective
     contents = {code: text.render() for code, text in texts.items()}
     for code, text in texts.items():
         entry.files[code] = (f"{effective.isoformat()}/{code}.md", text.sha256)
+        entry.pdfs[code] = (pdf_path(effective, code), sha256(pdfs[code]))
     lock.versions.append(entry)
     old_lock = lock_path(root).read_bytes() if lock_path(root).is_file() else None
     old_policy = policy_file.read_bytes()
@@ -241,6 +249,8 @@ def _write(root: Path, policy: Policy, policy_file: Path, number: int, effective
         for code, content in contents.items():
             with open(folder / f"{code}.md", "xb") as handle:  # x: never over an existing file
                 handle.write(content)
+            with open(folder / f"{code}.pdf", "xb") as handle:
+                handle.write(pdfs[code])
         _replace(lock_path(root), lock.to_json().encode("utf-8"))
         if new_policy != old_policy.decode("utf-8"):
             _replace(policy_file, new_policy.encode("utf-8"))
@@ -266,7 +276,8 @@ def _write(root: Path, policy: Policy, policy_file: Path, number: int, effective
         ("effective", policy.data["policy"]["effective"], effective),
         ("updated", policy.data["policy"].get("updated"), updated)) if old != new]
     return Released(version=number, effective=effective, updated=updated,
-                    files={f"archive/{effective.isoformat()}/{code}.md": text.sha256 for code, text in texts.items()},
+                    files={**{f"archive/{effective.isoformat()}/{code}.md": text.sha256 for code, text in texts.items()},
+                           **{f"archive/{pdf_path(effective, code)}": sha256(pdfs[code]) for code in texts}},
                     data_changes=changes)
 
 

@@ -3,6 +3,7 @@
     archive/archive.lock.json        SHA-256 of every frozen file, per version
     archive/2024-11-18/zh.md         version effective 2024-11-18, Chinese
     archive/2024-11-18/en.md         … English
+    archive/2024-11-18/zh.pdf        its PDF, made once by `make release` (or `make pdf`), pdf.py
 
 Only `make release` writes here. Every build checks every byte against the lock
 and refuses to publish, naming the file, when one was changed, deleted or added.
@@ -44,6 +45,8 @@ class PolicyVersion:
     hashes: dict[str, str]  # language → SHA-256 of the frozen file
     files: dict[str, str]  # language → path of the frozen file, relative to the project root
     contents: dict[str, bytes]  # language → the frozen file's bytes, as checked against the lock
+    pdfs: dict[str, bytes] = field(default_factory=dict)  # language → the PDF's bytes, as checked against the lock
+    pdf_hashes: dict[str, str] = field(default_factory=dict)  # language → SHA-256 of the PDF
     status: str = "archived"  # "superseded", "current" or "upcoming" once the build knows today's date
     superseded: dt.date | None = None  # the day the next version took (or takes) effect
 
@@ -67,6 +70,7 @@ class LockedVersion:
     effective: dt.date
     released: dt.date
     files: dict[str, tuple[str, str]] = field(default_factory=dict)  # language → (path under archive/, sha256)
+    pdfs: dict[str, tuple[str, str]] = field(default_factory=dict)  # language → (path of its PDF, sha256)
 
 
 @dataclass
@@ -80,7 +84,9 @@ class Lock:
             "policy": self.policy,
             "versions": [{
                 "version": v.version, "effective": v.effective.isoformat(), "released": v.released.isoformat(),
-                "files": {language: {"path": path, "sha256": digest}
+                "files": {language: {"path": path, "sha256": digest,
+                                     **({"pdf": {"path": v.pdfs[language][0], "sha256": v.pdfs[language][1]}}
+                                        if language in v.pdfs else {})}
                           for language, (path, digest) in v.files.items()},
             } for v in self.versions],
         }
@@ -101,6 +107,8 @@ def parse_lock(text: str) -> Lock:
                                    released=dt.date.fromisoformat(entry["released"]))
             for language, item in entry["files"].items():
                 locked.files[str(language)] = (str(item["path"]), str(item["sha256"]))
+                if "pdf" in item:  # versions released before PDFs existed get theirs from `make pdf`
+                    locked.pdfs[str(language)] = (str(item["pdf"]["path"]), str(item["pdf"]["sha256"]))
             lock.versions.append(locked)
     except (ValueError, KeyError, TypeError, AttributeError) as error:
         raise LockError(f"it cannot be read ({type(error).__name__}: {error})") from None
@@ -113,6 +121,11 @@ def parse_lock(text: str) -> Lock:
             if path != expected:
                 raise LockError(f"version {locked.version} in `{language}` points at {path!r}; a released file is "
                                 f"always `{expected}`")
+        for language, (path, _) in locked.pdfs.items():
+            expected = f"{locked.effective.isoformat()}/{language}.pdf"
+            if path != expected:
+                raise LockError(f"version {locked.version} in `{language}` points at the PDF {path!r}; a released "
+                                f"PDF is always `{expected}`")
     return lock
 
 
@@ -165,7 +178,7 @@ def load_archive(root: Path, policy_id: str,
     findings += _check_order(lock, lock_shown)
     if languages is not None:
         findings += _check_languages(lock, lock_shown, languages)
-    locked = {path for v in lock.versions for path, _ in v.files.values()}
+    locked = {path for v in lock.versions for path, _ in [*v.files.values(), *v.pdfs.values()]}
     for name in present:
         if name not in (LOCK_NAME, ATTRIBUTES_NAME) and name not in locked:
             findings.append(Finding(_shown(name), 0, "archive.unexpected",
@@ -249,9 +262,44 @@ def _load_version(folder: Path, entry: LockedVersion, policy_id: str) -> tuple[P
                                     f"the file sits in a folder not named after its effective date {entry.effective}",
                                     RESTORE.format(path=shown)))
         texts[language], hashes[language], files[language], contents[language] = text, actual, shown, content
+    pdfs, pdf_hashes, problems = _load_pdfs(folder, entry)
+    findings += problems
     if findings:
         return None, findings
     first = next(iter(texts.values()))
     return PolicyVersion(version=entry.version, effective=entry.effective, updated=first.updated,
                          released=entry.released, texts=texts, hashes=hashes, files=files,
-                         contents=contents), []
+                         contents=contents, pdfs=pdfs, pdf_hashes=pdf_hashes), []
+
+
+MAKE_PDF = ("run `make pdf`: it makes the PDF of every released version that has none and adds it to the lock "
+            "(it never changes a released file), then commit archive/")
+
+
+def _load_pdfs(folder: Path, entry: LockedVersion) -> tuple[dict[str, bytes], dict[str, str], list[Finding]]:
+    """Every language's PDF, checked against the lock like the text; a language without one is a finding."""
+    pdfs, hashes, findings = {}, {}, []
+    for language in entry.files:
+        if language not in entry.pdfs:
+            findings.append(Finding(_shown(f"{entry.effective.isoformat()}/{language}.pdf"), 0, "archive.pdf-missing",
+                                    f"version {entry.version} (effective {entry.effective}) in `{language}` has no "
+                                    "PDF, so readers cannot download and keep it", MAKE_PDF))
+            continue
+        relative, expected = entry.pdfs[language]
+        shown = _shown(relative)
+        path = folder / relative
+        if not path.is_file():
+            findings.append(Finding(shown, 0, "archive.missing",
+                                    f"the PDF of version {entry.version} (effective {entry.effective}) in `{language}` "
+                                    "was released but is missing", RESTORE.format(path=shown)))
+            continue
+        content = path.read_bytes()
+        actual = sha256(content)
+        if actual != expected:
+            findings.append(Finding(shown, 0, "archive.modified",
+                                    f"this PDF was changed after its release (SHA-256 {actual[:12]}…, the lock says "
+                                    f"{expected[:12]}…); a released version must never change",
+                                    RESTORE.format(path=shown)))
+            continue
+        pdfs[language], hashes[language] = content, actual
+    return pdfs, hashes, findings

@@ -24,6 +24,7 @@ WORDS: dict[str, dict[str, str]] = {
         "read": "阅读",
         "changes": "变更对照",
         "text": "存档文本",
+        "pdf": "下载PDF",
         "version_title": "{title}（{date}版）",
         "changes_title": "{title}：{date}版的变更",
         "banner_superseded": ("这是本政策的存档版本（第{version}版，{effective}生效），已于{superseded}被新版本取代。"
@@ -50,6 +51,7 @@ WORDS: dict[str, dict[str, str]] = {
         "feed_title": "{title}：版本更新",
         "feed_entry": "第{version}版，{effective}生效",
         "separator": "、",
+        "colon": "：",
     },
     "en": {
         "index_title": "Version history",
@@ -73,6 +75,7 @@ WORDS: dict[str, dict[str, str]] = {
         "read": "Read",
         "changes": "Changes",
         "text": "Archived text",
+        "pdf": "Download PDF",
         "version_title": "{title} (version of {date})",
         "changes_title": "{title}: changes in the version of {date}",
         "banner_superseded": ("This is an archived version of this policy (version {version}, effective {effective}), "
@@ -101,6 +104,7 @@ WORDS: dict[str, dict[str, str]] = {
         "feed_title": "{title}: versions",
         "feed_entry": "Version {version}, effective {effective}",
         "separator": ", ",
+        "colon": ": ",
     },
 }
 

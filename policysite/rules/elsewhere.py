@@ -199,6 +199,10 @@ _ENTRIES: list[tuple[str, str, str, str]] = [
     ("archive.modified", "policysite/archive/store.py", """A frozen file changed after its release (its SHA-256 differs from the lock).
 
     A released version must never change: it is the text readers agreed to.""", _ARCHIVE),
+    ("archive.pdf-missing", "policysite/archive/store.py", """A released version has no PDF in archive/ (or its lock lists none).
+
+    PIPL Art. 17 asks that the rules be easy to consult and to keep: every version is
+    offered as a PDF, made once by `make release` or `make pdf` and never changed.""", _ARCHIVE),
     ("archive.format", "policysite/archive/store.py", """A frozen file cannot be read, or its front matter or folder disagrees with the lock.
 
     The archive would show a version under the wrong number or date.""", _ARCHIVE),

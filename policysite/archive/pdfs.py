@@ -1,0 +1,70 @@
+"""Making the PDFs of released versions: at `make release`, and `make pdf` for versions released before.
+
+A PDF is written next to its frozen text (new files only, never over one) and its
+SHA-256 goes into archive/archive.lock.json; from then on builds copy it, so the
+cost of PDFs does not grow with every build.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from ..model import Policy
+from .frozen import FrozenText, parse
+from .pages import site_path
+from .pdf import PdfFacts, make, pdf_path
+from .store import Lock, archive_dir, lock_path, read_lock
+
+_SITE_URL = re.compile(r"^site_url:\s*['\"]?([^'\"#\s]+)", re.M)
+
+
+def site_url(root: Path) -> str:
+    """mkdocs.yml's `site_url`, read as text (the core never imports MkDocs); "" when it has none."""
+    try:
+        match = _SITE_URL.search((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    except OSError:
+        return ""
+    return match.group(1) if match else ""
+
+
+def facts(policy: Policy, language: str, text: FrozenText, base_url: str) -> PdfFacts:
+    lang = policy.language(language)
+    page = site_path(lang, f"archive/{text.effective.isoformat()}/")
+    address = (base_url.rstrip("/") + "/" + page) if base_url else "/" + page
+    return PdfFacts(company=str(policy.contexts[language]["company"]["legal_name"]), address=address,
+                    hreflang=lang.hreflang, locale=lang.locale)
+
+
+def render_all(policy: Policy, texts: dict[str, FrozenText], root: Path) -> dict[str, bytes]:
+    """Every language's PDF of one version, checked (PdfUnavailable, one line, when one cannot be made right)."""
+    base_url = site_url(root)
+    return {code: make(text, facts(policy, code, text, base_url)) for code, text in texts.items()}
+
+
+def backfill(root: Path, policy: Policy) -> list[str]:
+    """`make pdf`: the PDF of every released version that has none; returns the files written."""
+    from .frozen import sha256
+
+    lock: Lock | None = read_lock(root)
+    if lock is None:
+        return []
+    written: list[str] = []
+    folder = archive_dir(root)
+    for entry in lock.versions:
+        missing = {code: parse((folder / path).read_bytes())
+                   for code, (path, _) in entry.files.items() if code not in entry.pdfs}
+        if not missing:
+            continue
+        made = render_all(policy, missing, root)
+        for code, content in made.items():
+            relative = pdf_path(entry.effective, code)
+            with open(folder / relative, "xb") as handle:  # x: never over an existing file
+                handle.write(content)
+            entry.pdfs[code] = (relative, sha256(content))
+            written.append(f"archive/{relative}")
+        temporary = lock_path(root).with_name(f".{lock_path(root).name}.tmp")
+        temporary.write_text(lock.to_json(), encoding="utf-8")
+        os.replace(temporary, lock_path(root))
+    return written
