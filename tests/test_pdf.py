@@ -14,7 +14,7 @@ import json
 import pytest
 from pypdf import PdfReader
 
-from conftest import PROJECT, Project, run_policysite
+from conftest import FLAGSHIP, Project, run_policysite
 from policysite import PolicyError
 from policysite.archive.frozen import parse
 from policysite.archive.pdf import PdfFacts, PdfUnavailable, check, font_problems, make, render
@@ -30,14 +30,14 @@ FACTS = {"zh": PdfFacts(company="择幂（上海）科技有限公司", address=
 
 def released() -> list[tuple[str, str, str]]:
     """(effective, language, path) of every released version of the flagship."""
-    lock = read_lock(PROJECT)
+    lock = read_lock(FLAGSHIP)
     return [(v.effective.isoformat(), code, path) for v in lock.versions for code, (path, _) in v.files.items()]
 
 
 @pytest.mark.parametrize("effective,language,path", released())
 def test_every_released_pdf_says_the_released_text_in_fonts_that_have_every_glyph(effective, language, path) -> None:
-    text = parse((PROJECT / "archive" / path).read_bytes())
-    pdf = (PROJECT / "archive" / effective / f"{language}.pdf").read_bytes()
+    text = parse((FLAGSHIP / "archive" / path).read_bytes())
+    pdf = (FLAGSHIP / "archive" / effective / f"{language}.pdf").read_bytes()
     assert check(pdf, text) == []
     reader = PdfReader(io.BytesIO(pdf))
     catalog = reader.trailer["/Root"]
@@ -49,7 +49,7 @@ def test_every_released_pdf_says_the_released_text_in_fonts_that_have_every_glyp
 
 
 def test_the_lock_vouches_for_every_pdf_and_policy_json_lists_its_hash(flagship: Project) -> None:
-    lock = read_lock(PROJECT)
+    lock = read_lock(FLAGSHIP)
     manifest = json.loads(flagship.path("site/policy.json").read_text(encoding="utf-8"))
     for locked, listed in zip(lock.versions, manifest["versions"]):
         for code, (path, digest) in locked.pdfs.items():
@@ -60,7 +60,7 @@ def test_the_lock_vouches_for_every_pdf_and_policy_json_lists_its_hash(flagship:
 
 
 def test_a_character_no_installed_font_has_is_refused_naming_it() -> None:
-    text = parse((PROJECT / "archive/2024-11-18/en.md").read_bytes())
+    text = parse((FLAGSHIP / "archive/2024-11-18/en.md").read_bytes())
     # U+E000 is a private-use character: no font installed here draws it, Pango prints a box for it.
     broken = dataclasses.replace(text, body=text.body.replace("Data Protection Policy", "Data \ue000 Policy", 1))
     pdf = render(broken, FACTS["en"])
@@ -71,8 +71,8 @@ def test_a_character_no_installed_font_has_is_refused_naming_it() -> None:
 
 
 def test_a_pdf_of_another_text_is_told_apart() -> None:
-    text = parse((PROJECT / "archive/2024-11-18/zh.md").read_bytes())
-    pdf = (PROJECT / "archive/2024-11-18/zh.pdf").read_bytes()
+    text = parse((FLAGSHIP / "archive/2024-11-18/zh.md").read_bytes())
+    pdf = (FLAGSHIP / "archive/2024-11-18/zh.pdf").read_bytes()
     edited = dataclasses.replace(text, body=text.body.replace("我们将验证您的身份", "我们将在核实后验证您的身份", 1))
     problems = check(pdf, edited)
     assert len(problems) == 1 and "differs from the released text" in problems[0] and "核实" in problems[0]
