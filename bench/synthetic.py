@@ -13,6 +13,7 @@ Build it with POLICYSITE_TODAY=synthetic_today(versions) so all are in force.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import shutil
 import sys
 from pathlib import Path
@@ -111,6 +112,9 @@ def _localize(value, keep: list[str], extra: list) -> object:
     return value
 
 
+STAND_IN_PDF = (PROJECT / "tests" / "fixtures" / "flagship" / "archive" / "2024-11-18" / "en.pdf").read_bytes()
+
+
 def _freeze_versions(target: Path, versions: int) -> None:
     """Version k's text is the current text with a revision sentence: every version differs from the last."""
     policy = load_policy(target)
@@ -133,6 +137,11 @@ def _freeze_versions(target: Path, versions: int) -> None:
             (archive / relative).parent.mkdir(exist_ok=True)
             (archive / relative).write_bytes(text.render())
             entry.files[language.code] = (relative, text.sha256)
+            # Builds only copy a version's PDF (it is made once, at release), so the flagship's own
+            # released PDF stands in for each: rendering a hundred would measure WeasyPrint, not the build.
+            pdf_relative = relative.removesuffix(".md") + ".pdf"
+            (archive / pdf_relative).write_bytes(STAND_IN_PDF)
+            entry.pdfs[language.code] = (pdf_relative, hashlib.sha256(STAND_IN_PDF).hexdigest())
         lock.versions.append(entry)
     (archive / LOCK_NAME).write_text(lock.to_json(), encoding="utf-8")
 
