@@ -44,9 +44,9 @@ test: $(VENV)/.dev  ## Build real sites in temporary folders and check them.
 bench: $(VENV)/.dev  ## Measure build overhead, check speed, scale and page weight; write BENCHMARKS.md.
 	cd bench && ../$(PY) run.py
 
-# make recall CORPUS=../shared/corpus: import each policy of a measuring corpus, judge it, write RECALL.md.
+# make recall CORPUS=path/to/corpus: import each policy of a measuring corpus, judge it, write RECALL.md.
 recall: $(VENV)/.runtime  ## Measure how many listed defects the gate catches on policies it never saw.
-	@test -n "$(CORPUS)" || { echo "make recall: say where the corpus is, e.g. make recall CORPUS=../shared/corpus" >&2; exit 2; }
+	@test -n "$(CORPUS)" || { echo "make recall: say where the corpus is, e.g. make recall CORPUS=path/to/corpus" >&2; exit 2; }
 	$(PY) bench/recall.py "$(CORPUS)"
 
 $(VENV)/bin/python:

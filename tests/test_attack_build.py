@@ -132,11 +132,10 @@ def test_dot_dot_traversal_to_a_neighbour_is_refused(fresh: Project, tmp_path: P
 
 
 def test_dot_dot_to_a_folder_holding_the_project_is_refused_before_building(fresh: Project) -> None:
-    started = time.monotonic()
     result = run(fresh.root, "build", "--site-dir", "../..")
     refused(result, "site.folder", fresh.root.parent.parent.as_posix())
     assert "holds the project" in output(result)
-    assert "Building documentation" not in output(result) and time.monotonic() - started < 60
+    assert "Building documentation" not in output(result)  # refused before MkDocs starts
     assert (fresh.root / "mkdocs.yml").is_file()
 
 

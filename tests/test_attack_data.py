@@ -354,23 +354,21 @@ def test_links_that_stay_inside_the_project_are_followed(tmp_path: Path) -> None
 
 
 def test_the_alias_bomb_is_small_and_refused_at_once(tmp_path: Path) -> None:
-    import time
+    """Refused before expansion: judge_bounded's time and memory limits fail the case if it expands."""
     assert len(BOMB) < 400
     root = materialise(tmp_path / "p", {"files": {"data/contact.yml": BOMB}})
-    started = time.monotonic()
     has(judge_bounded(root), "data/contact.yml", 1, "data.alias")
-    assert time.monotonic() - started < 10
 
 
 def test_a_link_out_behind_a_link_that_stays_inside_is_found(tmp_path: Path) -> None:
-    """docs/en/shared → ../../shared (inside) holding secret.txt → a file outside: MkDocs would follow both."""
+    """docs/en/common → ../../common (inside) holding secret.txt → a file outside: MkDocs would follow both."""
     root = materialise(tmp_path / "p", {})
-    (root / "shared").mkdir()
+    (root / "common").mkdir()
     (tmp_path / "secret.txt").write_text("root:x:0:0\n", encoding="utf-8")
-    (root / "shared" / "secret.txt").symlink_to(tmp_path / "secret.txt")
-    (root / "shared" / "loop").symlink_to(root / "docs", target_is_directory=True)
-    (root / "docs" / "en" / "shared").symlink_to(root / "shared", target_is_directory=True)
-    has(judge_bounded(root), "docs/en/shared/secret.txt", 1, "section.outside", "outside the project")
+    (root / "common" / "secret.txt").symlink_to(tmp_path / "secret.txt")
+    (root / "common" / "loop").symlink_to(root / "docs", target_is_directory=True)
+    (root / "docs" / "en" / "common").symlink_to(root / "common", target_is_directory=True)
+    has(judge_bounded(root), "docs/en/common/secret.txt", 1, "section.outside", "outside the project")
 
 
 # --- property: any YAML made of the features data refuses gives findings, quickly -----------------
