@@ -91,11 +91,33 @@ def _add_languages(target: Path, count: int) -> None:
                   for w in listed if w["path"].startswith("docs/en/") for code, *_ in extra]
         waivers["waivers"] = listed + copies
         waivers_path.write_text(yaml.safe_dump(waivers, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        extra_codes = [code for code, *_ in extra]
     for path in sorted((target / "data").glob("*.yml")):
         if path.name in ("policy.yml", "archive.yml"):
             continue
         path.write_text(yaml.safe_dump(_localize(yaml.safe_load(path.read_text(encoding="utf-8")), keep, extra),
                                        allow_unicode=True, sort_keys=False), encoding="utf-8")
+    if waivers_path.is_file() and extra:
+        _drop_unmatched_copies(target, waivers_path, extra_codes)
+
+
+def _drop_unmatched_copies(target: Path, waivers_path: Path, codes: list[str]) -> None:
+    """Some rules read only Chinese or English; under another language code the English copy raises no such
+    finding, so the copied waiver for it would be unmatched (and refused). Keep only the copies that match."""
+    from policysite.findings import PolicyError
+    from policysite.judge import judge
+    from policysite.yamlfile import read_yaml
+    try:
+        judge(target, commit_date=lambda *_: None)
+        return
+    except PolicyError as error:
+        unmatched = {f.line for f in error.findings if f.rule == "waiver.unmatched" and f.path == "data/waivers.yml"}
+    document, _ = read_yaml(waivers_path, "data/waivers.yml")
+    assert document is not None
+    entries = document.value["waivers"]
+    kept = [w for index, w in enumerate(entries)
+            if not (document.line("waivers", index) in unmatched and w["path"].split("/")[1] in codes)]
+    waivers_path.write_text(yaml.safe_dump({"waivers": kept}, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 def _localize(value, keep: list[str], extra: list) -> object:
