@@ -231,19 +231,21 @@ def _section_markdown(part: Part, has_inventory: bool, notes: list[Note]) -> str
     if part.heading is not None:
         blocks.append(f"# {escape(part.heading.title)}")
     stack: list[str] = []  # list kinds open, outermost first
+    numbers: dict[str, int] = {}  # the last number written for each open list kind
     in_list = False  # the last block is a list
+    loose = False  # the open list holds a paragraph of its own: its items are separated by blank lines
     sub_number = 0
     for index, para in enumerate(part.paras):
         if part.contents_at == index:
             blocks.append("{{ contents }}")
-            stack, in_list = [], False
+            stack, in_list, loose = [], False, False
         if para.table:
             blocks.append(markdown_table(para.table))
-            stack, in_list = [], False
+            stack, in_list, loose = [], False, False
             continue
         text = para.text if "{{" in para.text else escape(para.text)
         if index in part.subheadings:
-            stack, in_list = [], False
+            stack, in_list, loose = [], False, False
             sub_number += 1
             item = marker(para.text)
             if item is not None and item[0] in ("bullet", "dotted"):
@@ -254,7 +256,12 @@ def _section_markdown(part: Part, has_inventory: bool, notes: list[Note]) -> str
             continue
         item = marker(para.text)
         if item is None or item[0] not in LIST_KINDS or "{{" in item[2]:
-            stack, in_list = [], False
+            if in_list and stack and _list_goes_on(part, index, stack, numbers):
+                # `3、…`, a paragraph, `4、…`: the paragraph belongs to item 3, so the list keeps its numbers.
+                blocks[-1] += "\n\n" + "    " * len(stack) + text
+                loose = True
+                continue
+            stack, in_list, loose = [], False, False
             blocks.append(text)
             continue
         kind, number = item[0], item[1]
@@ -263,23 +270,43 @@ def _section_markdown(part: Part, has_inventory: bool, notes: list[Note]) -> str
         elif number == 1 or kind == "bullet":
             stack.append(kind)
         else:
-            stack, in_list = [], False
+            stack, in_list, loose = [], False, False
             blocks.append(text)
             continue
         level = len(stack) - 1
+        if number is not None:
+            numbers[kind] = number
         body = escape(item[3].strip()) if "{{" not in item[3] else item[3].strip()
         bullet = "-" if kind == "bullet" else f"{number}."
         if kind != "bullet":
             notes.append(Note("list", para.where, f"the list marker `{item[2].strip()}` became a Markdown list item"))
         line = "    " * level + f"{bullet} {body}"
         if in_list:  # one list: items on consecutive lines, nested ones indented
-            blocks[-1] += "\n" + line
+            blocks[-1] += ("\n\n" if loose else "\n") + line
         else:
             blocks.append(line)
         in_list = True
     if part.contents_at is not None and part.contents_at >= len(part.paras):
         blocks.append("{{ contents }}")
     return "\n\n".join(blocks) + "\n"
+
+
+def _list_goes_on(part: Part, index: int, stack: list[str], numbers: dict[str, int]) -> bool:
+    """Whether the list open before paragraph ``index`` continues after it with its next number."""
+    nested: set[str] = set()  # lists opened inside the item meanwhile
+    for at in range(index + 1, min(len(part.paras), index + 20)):
+        following = part.paras[at]
+        if following.table or at in part.subheadings:
+            return False
+        item = marker(following.text)
+        if item is None or item[0] not in LIST_KINDS or item[0] in nested:
+            continue  # another paragraph of the same item, or an item of a list inside it
+        if item[0] in stack and item[0] != "bullet":
+            return item[1] == numbers.get(item[0], 0) + 1
+        if item[1] != 1 and item[0] != "bullet":
+            return False
+        nested.add(item[0])
+    return False
 
 
 def review_notes(plan: Plan, sources: list[Source], structures: dict[str, Structure]) -> str:

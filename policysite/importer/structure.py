@@ -26,8 +26,10 @@ MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("paren-cn-half", re.compile(rf"^\(({CN})\)\s*(.*)$")),
     ("paren-num-full", re.compile(r"^（(\d{1,2})）\s*(.*)$")),
     ("paren-num-half", re.compile(r"^\((\d{1,2})\)\s*(.*)$")),
-    ("dotted", re.compile(r"^(\d{1,2}\.\d{1,2})\.?\s+(.*)$")),
-    ("bullet", re.compile(r"^([-•·▪◦●*–])\s+(.*)$")),
+    # `1.2 标题`, `1.2标题`, `1.6.标题`: Chinese needs no space after the number; `1.2.3` is a level deeper.
+    ("dotted", re.compile(r"^(\d{1,2}\.\d{1,2})(?:\.?\s+|\.?(?=[^\x00-\x7f]))(.*)$")),
+    # A bullet glyph (•, ·, ●…) needs no space after it (`·姓名`); an ASCII `-`/`*` does, or `-5` would be one.
+    ("bullet", re.compile(r"^([•·▪◦●■◆]|[-*–](?=\s))\s*(\S.*)$")),
 ]
 TOP_KINDS = ("article", "cn-dun", "num-dun", "num-dot", "paren-cn-full", "paren-cn-half")
 SUB_KINDS = ("paren-cn-full", "paren-cn-half", "paren-num-full", "paren-num-half", "num-dun", "num-dot",
@@ -303,6 +305,10 @@ def _marker_subheadings(paras: list[Para]) -> set[int]:
             found.add(i)
             expected += 1
     if chosen == "bullet" and len(found) < 2:
+        return set()
+    if chosen not in (None, "bullet") and len(found) == 1 and any(
+            (m := marker(p.text)) is not None and m[0] == chosen and m[1] == 2 for p in paras if not p.table):
+        # `（一）` short, `（二）` a whole paragraph: numbered items of one list, not a lone sub-section.
         return set()
     return found
 

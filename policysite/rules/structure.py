@@ -118,6 +118,9 @@ def _groups(context: Context, document: Document) -> list[list[Marker]]:
             continue
         found = marker_of(block)
         if found is not None:
+            if found.family.startswith("decimal"):
+                # 1.1, 1.2, 1.3 count under their chapter, whatever headings a conversion put between them.
+                key = ("decimal", found.family)
             groups.setdefault(key, []).append(found)
     return list(groups.values())
 
@@ -168,7 +171,8 @@ def _numbering(context: Context, document: Document) -> Iterator[tuple[Marker, s
         for marker in group:
             if styles[marker.style] == 1 and marker.value == 1 and not marker.markdown \
                     and not any(m.family == marker.family and m.style != marker.style for m in group):
-                second = marker.written.translate(str.maketrans("1一aA①", "2二bB②"))
+                second = _written(marker.family, marker.style, 2) if marker.family.startswith("decimal") \
+                    else marker.written.translate(str.maketrans("1一aA①", "2二bB②"))
                 found.append((marker, "gap", f"`{marker.written}` is numbered, but no `{second}` follows at its level",
                               "check whether the following items were lost; a single item needs no number"))
     document.cache["numbering"] = found
