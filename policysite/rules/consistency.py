@@ -363,7 +363,7 @@ _INTRODUCES = re.compile(r"[：:]\s*$")
 # `……如下。`, `包括以下几类。`, `as follows.`: a sentence that ends in announcing a list.
 _ANNOUNCES = re.compile(r"(?:如下|(?<![\d一二三四五六七八九十岁年元级])以下(?!简称|称|统称)[^，,。；;：:“”《》]{0,8}?)[。.]\s*$|\bas follows\.\s*$", re.IGNORECASE)
 _FIELD = re.compile(r"^[^，。,.；;：:]{1,12}[：:]\s*[^，。,；;：:]{1,40}$")
-_FIELD_LINE = re.compile(r"^[^，。,.；;：:]{1,12}[：:]\s*\S")
+_FIELD_LINE = re.compile(r"^(?:[^，。,.；;：:]{1,12}|(?:[A-Za-z'’()-]+ ){0,7}[A-Za-z'’()-]+)[：:]\s*\S")
 _SALUTATION = re.compile(r"^(?:尊敬的|亲爱的|Dear\b)[^。.！!？?]{0,20}[：:,，]\s*$")
 _TERMINAL = "。！？；：.!?;:…"
 _CLOSERS = "”’」』）)】]》\"'*_`"
@@ -402,6 +402,14 @@ def list_intro(context: Context) -> Iterator[Hit]:
             if _SALUTATION.match(text):
                 continue  # 尊敬的用户：/ Dear user: greets the reader, it announces nothing
             following = blocks[index + 1] if index + 1 < len(blocks) else None
+            if following is not None and following.kind == "text" and _label_line(block, colon=True):
+                continue  # `撤回授权的处理：` over its paragraph: a run-in heading, not a list intro
+            if following is not None and following.kind == "text" and _INTRODUCES.search(following.text) \
+                    and not _FIELD_LINE.match(following.text):
+                yield Hit(document.path, following.last.number,
+                          f"this line and line {block.last.number} both announce what follows (each ends with a colon)",
+                          "keep one introduction: join the two sentences, or end the first with 。")
+                continue
             nested = following is not None and following.kind == "item" and (
                 block.kind != "item" or following.first.level >= block.first.level)
             # numbered paragraphs （一）…, or label：value lines, are a list written without Markdown
@@ -453,9 +461,14 @@ def unfinished_sentence(context: Context) -> Iterator[Hit]:
                 group = siblings.get(id(block), [])
                 others = [b for b in group if b is not block]
                 following = after.get(id(block))
+                if following is not None and following.kind != "heading" and _label_line(block) \
+                        and all(following is not b for b in group):
+                    continue  # `1.1.1 注册`, `沁园隐私声明` over its text: a heading written as a line
                 if others and len(stripped) <= 30 and following is not None and following.kind != "heading" \
                         and all(following is not b for b in group):
                     continue  # `（1）基本功能` followed by its text: a numbered heading written as a line
+                if others and not _CLAUSE_MARK.search(stripped):
+                    continue  # one phrase (`a. 第三方收集的信息`) among sentences: nothing was cut from it
                 if others:
                     # A list of phrases (姓名 / 地址) needs no punctuation; one item without it among
                     # punctuated ones was cut.
@@ -467,6 +480,38 @@ def unfinished_sentence(context: Context) -> Iterator[Hit]:
                 continue
             yield Hit(document.path, block.last.number, problem,
                       "finish the sentence (compare with the source document) and end it with 。/；/.")
+
+
+# The number a line opens with: 1.1.1, （二）, 3、, b), 第二部分 (sub-numbers the numbering rules leave alone too).
+_LINE_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:[.．]\d{1,2}){1,3}[.．]?|[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3}|[a-zA-Z])\s*[）)]"
+                          r"|(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．]|[a-zA-Z][)）.．、]"
+                          r"|第[一二三四五六七八九十\d]{1,3}[条章节部分])\s*")
+_CLAUSE_MARK = re.compile(r"[，,。；;：:！？!?]")
+_ADDRESSES_SOMEONE = re.compile(r"[我您你]|\b(?:we|us|our|you|your)\b", re.IGNORECASE)
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def _label_line(block: "Block", colon: bool = False) -> bool:
+    """A title on a line of its own: short, one phrase, and either numbered or addressing no one.
+
+    `1.1.1 注册、登录`, `b)Provide a better experience`, `某某隐私保护声明`: a sentence that lost its end
+    is longer, has a clause mark inside, or speaks to the reader (我们/您/we/you).
+    """
+    if len(block.lines) > 1:
+        return False
+    text = block.text.strip()
+    number = _LINE_NUMBER.match(text)
+    body = text[number.end():] if number else text
+    if colon:  # a label ending in a colon (`撤回授权的处理：`) stands for a heading when it is short
+        if not re.search(r"[：:]$", body) or len(body) > 16 or not _CJK.search(body):
+            return False
+        body = body[:-1]
+    if not body or _CLAUSE_MARK.search(body):
+        return False
+    short = len(body) <= 30 if _CJK.search(body) else len(body.split()) <= 8
+    if number:
+        return short
+    return short and len(body) <= 20 and not _ADDRESSES_SOMEONE.search(body)
 
 
 def _ending(block: "Block") -> str | None:

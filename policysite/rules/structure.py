@@ -29,8 +29,9 @@ _MARKERS: list[tuple[str, str, re.Pattern[str]]] = [
     ("1、", "digit", re.compile(r"^(\d{1,2})\s*、")),
     ("①", "digit", re.compile(rf"^([{_CIRCLED}])")),
     ("（a）", "lower", re.compile(r"^[（(]([a-z])[）)]")),
-    ("a)", "lower", re.compile(r"^([a-z])[)）](?=\s|[^\x00-\x7f])")),
-    ("a.", "lower", re.compile(r"^([a-z])[.．、](?=\s|[^\x00-\x7f])")),
+    # `a)Information…`: a converted text often loses the space, but a capital still starts the item.
+    ("a)", "lower", re.compile(r"^([a-z])[)）](?=\s|[^\x00-\x7f]|[A-Z])")),
+    ("a.", "lower", re.compile(r"^([a-z])[.．、](?=\s|[^\x00-\x7f]|[A-Z][a-z])")),
     ("（A）", "upper", re.compile(r"^[（(]([A-Z])[）)]")),
     ("A)", "upper", re.compile(r"^([A-Z])[)）](?=\s|[^\x00-\x7f])")),
     ("A.", "upper", re.compile(r"^([A-Z])[.．、](?=\s|[^\x00-\x7f])")),
@@ -169,6 +170,8 @@ def _numbering(context: Context, document: Document) -> Iterator[tuple[Marker, s
                               f"check whether an item is missing or misplaced; otherwise renumber it `{expected}`"))
         styles = Counter(m.style for m in group)
         for marker in group:
+            if marker.family.startswith("decimal"):
+                continue  # a lone 7.1 is the chapter's one sub-heading, not a list that lost its items
             if styles[marker.style] == 1 and marker.value == 1 and not marker.markdown \
                     and not any(m.family == marker.family and m.style != marker.style for m in group):
                 second = _written(marker.family, marker.style, 2) if marker.family.startswith("decimal") \
