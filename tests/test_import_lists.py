@@ -66,3 +66,15 @@ def test_a_paragraph_after_a_finished_list_ends_it(tmp_path: Path) -> None:
     collection = _sections(tmp_path, ["我们在以下情形共享信息：", "（1）获得您的同意后；", "（2）法律法规要求时。",
                                       "我们不会出售您的信息。", "（4）这一项的编号是写错的。"])[2]
     assert "2. 法律法规要求时。\n\n我们不会出售您的信息。\n\n（4）这一项的编号是写错的。" in collection
+
+
+def test_section_roles_from_the_template_headings_real_policies_use() -> None:
+    """Headings of the GB/T 35273 template and its variants name the role the disclosure checks look for."""
+    from policysite.importer.roleguess import guess_roles
+    assert guess_roles("如何管理您的个人信息") == ["rights"]
+    assert guess_roles("Managing your personal information") == ["rights"]
+    assert guess_roles("个人信息的转移与公开") == ["sharing"]
+    assert guess_roles("投诉渠道与联系方式") == ["contact"]
+    assert guess_roles("您的信息如何在全球范围内转移") == ["cross-border"]
+    assert guess_roles("我们如何从公开渠道收集信息") == ["collection"]  # 公开渠道 is a source, not a disclosure
+    assert guess_roles("我们如何保护您的信息") == ["security"]
