@@ -78,3 +78,12 @@ def test_a_label_that_speaks_to_the_reader_still_announces_a_list(tmp_path: Path
     text = ("# 我们收集的个人信息\n\n我们为以下目的收集您的个人信息：\n\n- 注册账号：您的手机号；\n- 开具发票：您的税号。\n\n"
             "您可以选择：\n\n您撤回同意后，我们不再处理相应的个人信息。\n")
     assert _findings(tmp_path, {_COLLECTION: text}) == [f"{_COLLECTION}:8: consistency.list-intro"]
+
+
+def test_a_part_number_opening_its_line_is_a_heading_not_a_reference(tmp_path: Path) -> None:
+    intro = "docs/zh/sections/intro.md"
+    base = (Path(__file__).parent / "fixtures" / "rules" / "base" / intro).read_text(encoding="utf-8")
+    text = base + "\n第一部分 我们的承诺\n\n我们只收集实现目的所必需的个人信息。\n\n第二部分 您的选择\n\n您可以随时撤回同意。\n"
+    assert _findings(tmp_path, {intro: text}) == []
+    cited = text.replace("您可以随时撤回同意。", "您可以随时撤回同意，方式见本政策第七条。")
+    assert _findings(tmp_path / "again", {intro: cited}) == [f"{intro}:15: consistency.section-number"]

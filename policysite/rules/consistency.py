@@ -139,6 +139,8 @@ def _section_refs(document: Document) -> Iterator[SectionRef]:
         for match in _ZH_SECTION_REF.finditer(text):
             if _LAW_BEFORE.search(text[max(0, match.start() - 12):match.start()].rstrip()):
                 continue
+            if not text[:match.start()].strip():
+                continue  # `第一部分 定义` opening its line numbers that line: a heading, not a reference
             number = number_value(match.group(1))
             if number is not None:
                 yield SectionRef(line.number, match.group(0), number, sentence_at(text, match.start()))
