@@ -20,7 +20,10 @@ PHONE = re.compile(r"(?<![\d-])(?:\+?86[- ]?)?(?:400[- ]?\d{3}[- ]?\d{4}|0\d{2,3
 CN_COMPANY = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,12}(?:（[\u4e00-\u9fff]{2,6}）|\([\u4e00-\u9fff]{2,6}\))?[\u4e00-\u9fff]{0,16}?(?:股份)?有限(?:责任)?公司")
 EN_COMPANY = re.compile(r"\b[A-Z][A-Za-z&]*(?: (?:\([A-Z][a-z]+\)|[A-Z][A-Za-z&]*))*,? (?:Co\., Ltd\.|Co\.,Ltd\.|Limited|Ltd\.|Inc\.|LLC|GmbH|Corporation|Corp\.)")
 CN_ADDRESS = [re.compile(r"位于([^，,（(“\"。]{6,60}?)(?=[（(，,])"),
-              re.compile(r"注册地(?:址)?[:：]\s*【?([^】)）,，。]{6,80})")]
+              re.compile(r"注册地(?:址)?[:：]\s*【?([^】)）,，。]{6,80})"),
+              # `…的地址：某省某市…号。`: a label, then something shaped like a postal address (never 收货地址：姓名…).
+              re.compile(r"(?<![货件箱网P])地址(?:为|是)?[:：]\s*([\u4e00-\u9fff]{2,8}(?:省|市|自治区)"
+                         r"[^，,。；;：:\n]{2,50}?(?:号|室|层|楼|座))(?=[。；;，,\s）)]|$)")]
 EN_ADDRESS = [re.compile(r"\((?:“|\")We(?:”|\")\),\s*(.+?),\s+(?:is|are)\b"),
               re.compile(r"(?:located at|registered address is|address:)\s*(.+?)(?=[(（;]|, is\b|\.\s|$)", re.I)]
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
