@@ -8,12 +8,13 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-from .archive.release import ReleaseRefused, release
 from .findings import PolicyError
 from .internal_errors import debugging, internal_error
 from .judge import judge
-from .publish import build_site
 from . import report, site_config
+
+# `release` (PDF rendering) and `build` (MkDocs in a subprocess) are imported by their commands only:
+# `check`, which editors and the pre-commit hook run many times, does not pay for them.
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -59,6 +60,8 @@ def _summary(value: str) -> tuple[str, str]:
 
 
 def _release(args: argparse.Namespace) -> int:
+    from .archive.release import ReleaseRefused, release
+
     summaries = dict(args.summary) if args.summary else None
     if summaries is not None and not any(text.strip() for text in summaries.values()):
         summaries = None  # `make release` passes empty SUMMARY_… variables: fall back to data/archive.yml
@@ -93,6 +96,8 @@ def _pdf(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
+    from .publish import build_site
+
     if args.require_release or args.against:
         from .archive import against_findings, unreleased_findings
         try:  # publishing: an archive history cannot vouch for is refused too

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from xml.sax.saxutils import escape, quoteattr
 
 from .model import Language, Policy
 
@@ -106,6 +105,9 @@ def switcher(policy: Policy, page: SitePage) -> list[dict[str, str]]:
 
 def sitemap_xml(policy: Policy, site_url: str) -> str:
     """Only pages a search engine should index: no web-view copies, no noindex pages."""
+    # Imported here: xml.sax.saxutils pulls in urllib.request, http.client and ssl, which `check` never needs.
+    from xml.sax.saxutils import escape, quoteattr
+
     listed = [page for page in _index(policy).pages if page.canonical is None and page.indexable]
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '

@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-import urllib.error
 import urllib.parse
-import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -32,15 +30,6 @@ _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 
 class LiveUnreadable(Exception):
     """Why the published manifest could not be read, as a sentence."""
-
-
-class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
-    """Follow a redirect only to another http(s) address (urllib would also follow ftp://)."""
-
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
-        if urllib.parse.urlsplit(newurl).scheme not in ("http", "https"):
-            raise LiveUnreadable(f"{req.full_url} redirects to {newurl}, which is not an http(s) address")
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
 def manifest_location(source: str) -> str:
@@ -76,6 +65,19 @@ def read_published(location: str) -> dict[str, Any]:
 
 
 def _download(url: str) -> bytes:
+    # urllib.request (with http.client, ssl and email) is imported here, when a live site is read:
+    # every `check` imports this module, and only `publish --against` downloads.
+    import urllib.error
+    import urllib.request
+
+    class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
+        """Follow a redirect only to another http(s) address (urllib would also follow ftp://)."""
+
+        def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+            if urllib.parse.urlsplit(newurl).scheme not in ("http", "https"):
+                raise LiveUnreadable(f"{req.full_url} redirects to {newurl}, which is not an http(s) address")
+            return super().redirect_request(req, fp, code, msg, headers, newurl)
+
     opener = urllib.request.build_opener(_HttpOnlyRedirects())
     request = urllib.request.Request(url, headers={"User-Agent": "policysite publish --against",
                                                    "Cache-Control": "no-cache"})

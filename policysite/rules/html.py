@@ -315,12 +315,22 @@ class _RenderedParser(HTMLParser):
     handle_startendtag = handle_starttag
 
 
+@lru_cache(maxsize=1)
+def _converter() -> markdown.Markdown:
+    return markdown.Markdown(extensions=MARKDOWN_EXTENSIONS)
+
+
+def _markdown() -> markdown.Markdown:
+    """One converter for every section, reset between them: building one costs more than converting a section."""
+    return _converter().reset()
+
+
 def _rendered(document: Document, scan: _Scan, hidden: set[int]) -> None:
     """Add what only the rendered HTML shows (links and attributes Markdown wrote) at the line that wrote it."""
     masked = mask(document.text.source)[0].replace(PLACEHOLDER, _FILLED)
     parser = _RenderedParser()
     try:
-        parser.feed(markdown.Markdown(extensions=MARKDOWN_EXTENSIONS).convert(masked))
+        parser.feed(_markdown().convert(masked))
         parser.close()
     except AssertionError:
         pass  # the same markup, reported by the pass over the section as written
