@@ -10,6 +10,7 @@ import yaml
 
 from .facts import find_facts
 from .model import Note, Source
+from .references import link_references, numbered_sections
 from .roleguess import guess_roles
 from .structure import Part, Structure, marker, split
 from .tables import inventory_columns, markdown_table, regular_rows
@@ -58,10 +59,12 @@ def make_plan(sources: list[Source], default: str) -> Plan:
     inventory, inventory_notes = _inventory(structures, languages, default)
     files: dict[str, str] = {}
     titles = {language: structures[language].title for language in languages}
+    numbered = numbered_sections([(plan.id, plan.roles) for plan in sections])
     for plan in sections:
         for language, part in plan.parts.items():
-            files[f"docs/{language}/sections/{plan.id}.md"] = _section_markdown(
-                part, inventory is not None, {s.language: s for s in sources}[language].notes)
+            path = f"docs/{language}/sections/{plan.id}.md"
+            notes = {s.language: s for s in sources}[language].notes
+            files[path] = link_references(_section_markdown(part, inventory is not None, notes), numbered, path, notes)
     for language in languages:
         title = titles[language] or _title_from_text(structures[language]) or DEFAULT_TITLES.get(language, "Privacy Policy")
         titles[language] = title
