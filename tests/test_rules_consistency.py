@@ -28,12 +28,12 @@ _STORAGE = "docs/zh/sections/storage.md"
 
 def test_title_lines_over_their_text_are_not_unfinished_sentences(tmp_path: Path) -> None:
     """A numbered sub-heading typed as a line (2.1.1 …, b)…), the policy's own title repeated,
-    and one phrase among sentences in a lettered list: nothing in them was cut."""
+    and a lettered list of phrases: nothing in them was cut."""
     text = ("# 个人信息的存储\n\n示例公司个人信息保护声明\n\n"
             "2.1.1 存储地点\n\n我们将个人信息存储于中华人民共和国境内。\n\n"
             "（一） 存储期限\n\n我们仅在实现目的所必需的期限内保留，您注销账号后，我们将删除您的个人信息。\n\n"
             "（二） 删除方式\n\n我们删除或匿名化处理您的个人信息。\n\n"
-            "本声明不适用于：\n\na. 第三方网站自行收集的信息\n\nb. 其他公司在其服务中收集的信息。\n")
+            "本声明不适用于：\n\na. 第三方网站自行收集的信息\n\nb. 其他公司在其服务中收集的信息\n")
     assert _findings(tmp_path, {_STORAGE: text}) == []
 
 

@@ -67,7 +67,7 @@ def _describe(days: int, working: bool) -> str:
     return f"{days} {'working' if working else 'calendar'} days"
 
 
-@rule("consistency.deadline")
+@rule("consistency.deadline", Severity.WARNING)
 def deadline(context: Context) -> Iterator[Hit]:
     """A response deadline typed in the text (15个工作日 here, 十五日 there, 7个工作日 elsewhere).
 
@@ -75,6 +75,8 @@ def deadline(context: Context) -> Iterator[Hit]:
 
     The deadline is one fact, kept once in data (`contact.response_days`);
     typed copies drift apart and make the policy promise different things.
+    A warning: the period is found by reading the sentence, which may set a
+    deadline for something other than answering a request.
     A shorter deadline for one request (`7个工作日`, `15天` against 15
     working days) keeps the promise and passes, unless the text states
     other deadlines as well.
@@ -103,7 +105,8 @@ def deadline(context: Context) -> Iterator[Hit]:
                 yield Hit(item.path, item.line,
                           f"the deadline `{item.text}` ({_describe(item.days, item.working)}) differs from "
                           f"data/contact.yml `response_days` ({days} working days){elsewhere}",
-                          "state one deadline: write `{{ contact.response_days }}` and correct data/contact.yml if needed")
+                          "check that this is the deadline for answering a request; if so, state one deadline: write "
+                          "`{{ contact.response_days }}` and correct data/contact.yml if needed")
 
 
 # ---------------------------------------------------------------- section references
@@ -158,7 +161,7 @@ def _reference_label(number: int, language: str) -> str:
     return f"第{chinese_numeral(number)}条" if language == "zh" and 0 < number < 100 else f"Section {number}"
 
 
-@rule("consistency.section-reference")
+@rule("consistency.section-reference", Severity.WARNING)
 def section_reference(context: Context) -> Iterator[Hit]:
     """A hand-written reference to a section that does not exist or is the wrong one (`详见本隐私政策第十一条`).
 
@@ -166,7 +169,8 @@ def section_reference(context: Context) -> Iterator[Hit]:
 
     Section numbers are made by the build; a typed number that names no
     section, or a contact reference that lands outside “how to contact us”,
-    sends the reader nowhere.
+    sends the reader nowhere. A warning: the number may belong to another
+    document the sentence names (an agreement's article).
     """
     numbered = _numbered(context)
     for document in context.documents:
@@ -175,13 +179,15 @@ def section_reference(context: Context) -> Iterator[Hit]:
             if target is None:
                 yield Hit(document.path, ref.line,
                           f"`{ref.text}` names section {ref.number}, but the policy has {len(numbered)} numbered sections",
-                          "link to the section meant instead: `[…](#section-id)` with an id from data/policy.yml")
+                          "check what it refers to: link to the section meant, `[…](#section-id)` with an id from "
+                          "data/policy.yml, or name the other document it belongs to")
             elif _CONTACT_WORDS.search(ref.sentence) and target[1] != "contact" and \
                     any(role == "contact" for _, role in numbered.values()):
                 contact_id = next(i for i, role in numbered.values() if role == "contact")
                 yield Hit(document.path, ref.line,
                           f"`{ref.text}` is given for contacting us but is section `{target[0]}` ({target[1]})",
-                          f"link to the contact section: `[…](#{contact_id})`")
+                          f"check which section is meant; for contacting us, link to the contact section: "
+                          f"`[…](#{contact_id})`")
 
 
 @rule("consistency.section-number", Severity.WARNING)
@@ -297,7 +303,7 @@ def _self_reference(name: str, policy_titles: set[str]) -> bool:
     return bare in policy_titles or bare in {"隐私政策", "隐私权政策", "个人信息保护政策", "privacypolicy"}
 
 
-@rule("consistency.document-reference")
+@rule("consistency.document-reference", Severity.WARNING)
 def document_reference(context: Context) -> Iterator[Hit]:
     """A named document or section the policy cites but does not contain (《小程序收集的个人信息种类及收集目的》).
 
@@ -305,7 +311,8 @@ def document_reference(context: Context) -> Iterator[Hit]:
 
     Templates cite annexes and chapters that were never written; the reader is
     told to look for something that is not there. Laws and standards
-    (《个人信息保护法》, GB/T 35273) are outside references and pass.
+    (《个人信息保护法》, GB/T 35273) are outside references and pass. A
+    warning: the document may be published on its own (a user agreement).
     """
     for language in context.languages:
         headings, appendices, policy_titles = _titles(context, language)
@@ -332,8 +339,9 @@ def document_reference(context: Context) -> Iterator[Hit]:
                 for name, kind in cited:
                     yield Hit(document.path, line.number,
                               f"the text cites {kind} {name}, which this policy does not contain",
-                              "cite a section or appendix by its exact heading (or link to it), "
-                              "or add what is cited, or delete the reference")
+                              "check where the reader finds it: cite a section or appendix by its exact heading "
+                              "(or link to it), link to the document where it is published, add it, or delete "
+                              "the reference")
 
 
 # ---------------------------------------------------------------- facts typed instead of placeholders
@@ -469,8 +477,6 @@ def unfinished_sentence(context: Context) -> Iterator[Hit]:
                 if others and len(stripped) <= 30 and following is not None and following.kind != "heading" \
                         and all(following is not b for b in group):
                     continue  # `（1）基本功能` followed by its text: a numbered heading written as a line
-                if others and not _CLAUSE_MARK.search(stripped):
-                    continue  # one phrase (`a. 第三方收集的信息`) among sentences: nothing was cut from it
                 if others:
                     # A list of phrases (姓名 / 地址) needs no punctuation; one item without it among
                     # punctuated ones was cut.
