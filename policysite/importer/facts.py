@@ -226,6 +226,11 @@ def _dates(facts: Facts, paras: dict[str, list[Para]]) -> None:
     for kind in ("effective", "updated"):
         found = [m for m in mentions if m.kind == kind]
         if not found:
+            partial = _month_only(paras, kind)
+            if partial:
+                _left(facts, f"policy.{kind}", f"the text gives it as `{partial}`, with no day; find the full date, "
+                      f"then set `{kind}:` in data/policy.yml")
+                continue
             _left(facts, f"policy.{kind}", "the source does not state it; set it in data/policy.yml"
                   if kind == "effective" else "the source does not state it")
             continue
@@ -241,6 +246,22 @@ def _dates(facts: Facts, paras: dict[str, list[Para]]) -> None:
             mention.para.text = mention.para.text.replace(mention.text, f"{{{{ policy.{kind} }}}}", 1)
         _moved(facts, f"policy.{kind}", date.isoformat(), [m.para.where for m in found],
                "`, `".join(m.text for m in found))
+
+
+CN_MONTH = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*[0-9０-９【_]{1,2}\s*日)")
+EN_MONTH = re.compile(r"\b(?:" + "|".join(m.capitalize() for m in MONTHS) + r")\s+(\d{4})\b")
+
+
+def _month_only(paras: dict[str, list[Para]], kind: str) -> str | None:
+    """`最后修订时间：2018年9月`: a date of this kind given to the month only, with its label, as written."""
+    for items in paras.values():
+        for para in items:
+            for pattern in (CN_MONTH, EN_MONTH):
+                for match in pattern.finditer(para.text):
+                    if _date_kind(para.text[max(0, match.start() - 40):match.start()]) == kind:
+                        start = max(para.text.rfind(mark, 0, match.start()) for mark in "。；;\n") + 1
+                        return para.text[start:match.end()].strip()
+    return None
 
 
 def _days_value(match: re.Match[str]) -> int | None:
