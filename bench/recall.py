@@ -123,15 +123,37 @@ def quote_places(project: Path, quote: str) -> set[tuple[str, int]]:
     Markdown (`- `, `5. `) and lists each marker it rewrote in REVIEW-NOTES.md.
     """
     wanted = re.sub(r"\s+", "", _LIST_MARKER.sub("", quote, count=1))
+    values = _data_values(project)
     places = set()
     for path in sorted(project.rglob("*")):
         if not path.is_file() or path.suffix not in {".md", ".yml"} or "archive" in path.parts or ".git" in path.parts:
             continue
         relative = path.relative_to(project).as_posix()
         for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
-            if wanted and wanted in re.sub(r"\s+", "", line):
+            shown = _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), line)  # as the reader sees it
+            if wanted and wanted in re.sub(r"\s+", "", shown):
                 places.add((relative, number))
     return places
+
+
+_PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+\.[a-z_]+)\s*\}\}")
+
+
+def _data_values(project: Path) -> dict[str, str]:
+    """`company.address` → its value, for the facts the import moved from the text into data/ (first language
+    of a per-language value): a quote of a moved fact is matched where its placeholder now stands."""
+    values: dict[str, str] = {}
+    for path in (project / "data").glob("*.yml"):
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError:
+            continue
+        for key, value in data.items() if isinstance(data, dict) else ():
+            if isinstance(value, dict) and value:
+                value = next(iter(value.values()))
+            if isinstance(value, (str, int)) or hasattr(value, "isoformat"):
+                values[f"{path.stem}.{key}"] = str(value)
+    return values
 
 
 def measure(policy: dict[str, Any], corpus: Path, work: Path) -> Outcome:
