@@ -398,6 +398,9 @@ def list_intro(context: Context) -> Iterator[Hit]:
     The list was lost in conversion, or the sentence was cut: either way the
     reader is promised items that never come. A heading after the line counts
     as the list only when it is deeper than the heading the line sits under.
+    Two introductions in a row are one finding, on the second. A short label
+    ending in a colon over its paragraph (`撤回同意后的处理：`) is a run-in
+    heading and passes.
     """
     from .structure import contents_lines, marker_of
     for document in context.documents:
@@ -448,7 +451,10 @@ def unfinished_sentence(context: Context) -> Iterator[Hit]:
     Example: `我们将删除您的个人信息，` as the last words of a paragraph.
 
     Conversion from Word often cuts a sentence at a page or field break; the
-    missing half may be a condition the promise depends on.
+    missing half may be a condition the promise depends on. A title on a line
+    of its own over its text passes: numbered and short (`1.1.1 注册`,
+    `b)Registration`), or short, one phrase and addressing no one (the
+    policy's name repeated above the text).
     """
     from .structure import contents_lines
     for document in context.documents:
