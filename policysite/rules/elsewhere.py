@@ -158,6 +158,15 @@ _ENTRIES: list[tuple[str, str, str, str]] = [
     ("wechat.verification-content", "policysite/wechat.py", """data/wechat.yml gives a verification file content other than the code WeChat issued.
 
     WeChat compares the file byte for byte; anything else fails the web-view's domain check.""", _DATA),
+    ("wechat.privacy-key-unknown", "policysite/wechat_privacy.py", """An inventory row declares a `privacy_keys` entry that is not a key WeChat accepts.
+
+    WeChat matches keys as written; an unknown or misspelt key leaves the API it stands for undeclared and disabled.""", _DATA),
+    ("wechat.privacy-purpose-missing", "policysite/wechat_privacy.py", """An inventory row declares a WeChat privacy key but gives no purpose.
+
+    WeChat shows every declared key with its purpose (为了…); a key without one cannot be declared.""", _DATA),
+    ("wechat.privacy-purpose-unstated", "policysite/wechat_privacy.py", """A purpose declared to WeChat does not appear word for word in the published policy.
+
+    The mini program would tell users a purpose the policy does not state, and WeChat's review compares the two.""", _DATA),
     ("site.languages", "policysite/site_config.py", """mkdocs.yml builds other languages than data/policy.yml declares.
 
     A declared language not built goes unpublished; one built but not declared was never judged.""", _SITE),
