@@ -32,6 +32,7 @@ from .links import site_path
 from .archive.pages import relative
 from .localized import resolve
 from .model import GeneratedPage, Policy
+from .words import words as catalogue_words
 
 PAYLOAD_PATH = "wechat/privacy-setting.json"
 PAGE_PATH = "wechat/privacy-setting/"
@@ -74,39 +75,6 @@ PRIVACY_KEYS: dict[str, tuple[str, str]] = {
     "DeviceMotion": ("方向传感器", "Device orientation"),
     "Gyroscope": ("陀螺仪传感器", "Gyroscope"),
     "Clipboard": ("剪切板", "Clipboard"),
-}
-
-
-WORDS: dict[str, dict[str, str]] = {
-    "zh": {
-        "title": "小程序用户隐私保护指引设置",
-        "intro": ("本页列出在微信公众平台“设置—功能设置—用户隐私保护指引设置”中应填写的内容，由本站的"
-                  "个人信息收集清单生成；每项用途均与本政策所述一致。"),
-        "owner_heading": "开发者信息",
-        "field": "字段",
-        "value": "填写内容",
-        "unconfirmed": "（未确认：请在 data/wechat.yml 的 `privacy_setting.notice_method` 写明通知方式）",
-        "keys_heading": "处理的用户信息",
-        "key": "privacy_key",
-        "information": "信息类型",
-        "purpose": "用途（“为了”之后的文字）",
-        "json": "接口 setprivacysetting 的请求内容：{link}。",
-    },
-    "en": {
-        "title": "Mini program privacy settings",
-        "intro": ("What to enter in the WeChat console under Settings → Feature settings → User privacy protection "
-                  "guidelines, generated from this site's list of personal information collected; every purpose "
-                  "is the one this policy states. WeChat takes the Chinese text."),
-        "owner_heading": "Developer information",
-        "field": "Field",
-        "value": "Enter",
-        "unconfirmed": "(unconfirmed: write how users are notified in `privacy_setting.notice_method` in data/wechat.yml)",
-        "keys_heading": "User information processed",
-        "key": "privacy_key",
-        "information": "Information",
-        "purpose": "Purpose (the text after 为了)",
-        "json": "The request body of the setprivacysetting API: {link}.",
-    },
 }
 
 
@@ -188,10 +156,10 @@ def privacy_setting_markdown(data: DataSet, language: str, words: Mapping[str, s
                              json_href: str = "/" + PAYLOAD_PATH) -> str:
     """The page for whoever fills 用户隐私保护指引 in the console: one table row per key, text to paste.
 
-    ``words`` are the page's interface words in ``language`` (by default the built-in ones);
+    ``words`` are the page's interface words in ``language`` (by default the core catalogue's, policysite/words/);
     ``json_href`` links the payload file (the site builds it relative to the page).
     """
-    words = words if words is not None else WORDS[language]
+    words = words if words is not None else catalogue_words(language, "wechat_privacy")
     payload = privacy_setting_payload(data)
     owner = payload["owner_setting"]
     name = 0 if language == "zh" else 1
@@ -304,7 +272,7 @@ def privacy_setting_pages(policy: Policy) -> list[GeneratedPage]:
         return []
     pages = []
     for language in policy.languages:
-        words = WORDS.get(language.code, WORDS["en"])
+        words = catalogue_words(language.code, "wechat_privacy", policy.data_dir)
         pages.append(GeneratedPage(language=language.code, path=PAGE_PATH,
                                    markdown=f"# {markdown_inline(words['title'])}\n\n"
                                             + privacy_setting_markdown(policy.data, language.code, words,
