@@ -45,37 +45,14 @@ PURPOSE_JOIN = "；"
 
 # The keys WeChat documents for setting_list (配置小程序用户隐私保护指引, 用户信息类型), spelt as WeChat spells
 # them (`BlueTooth`, `Clipboard`): the key is compared as written, so a different case is another key.
-# Value: WeChat's own name of the information (zh) and ours in English.
-PRIVACY_KEYS: dict[str, tuple[str, str]] = {
-    "UserInfo": ("用户信息（微信昵称、头像）", "User information (WeChat nickname, avatar)"),
-    "Location": ("位置信息", "Location"),
-    "Address": ("地址", "Address"),
-    "Invoice": ("发票信息", "Invoice information"),
-    "RunData": ("微信运动数据", "WeChat Sports data"),
-    "Record": ("麦克风", "Microphone"),
-    "Album": ("选中的照片或视频信息", "Photos or videos the user chooses"),
-    "Camera": ("摄像头", "Camera"),
-    "PhoneNumber": ("手机号码", "Mobile phone number"),
-    "Contact": ("通讯录（仅写入）权限", "Contacts (write only)"),
-    "DeviceInfo": ("设备信息", "Device information"),
-    "EXIDNumber": ("身份证号码", "ID card number"),
-    "EXOrderInfo": ("订单信息", "Order information"),
-    "EXUserPublishContent": ("发布内容", "Published content"),
-    "EXUserFollowAcct": ("所关注账号", "Followed accounts"),
-    "EXUserOpLog": ("操作日志", "Operation log"),
-    "AlbumWriteOnly": ("相册（仅写入）权限", "Album (write only)"),
-    "LicensePlate": ("车牌号", "Licence plate number"),
-    "BlueTooth": ("蓝牙", "Bluetooth"),
-    "CalendarWriteOnly": ("日历（仅写入）权限", "Calendar (write only)"),
-    "Email": ("邮箱", "Email address"),
-    "MessageFile": ("选中的文件", "Files the user chooses"),
-    "ChooseLocation": ("选择的位置信息", "Location the user chooses"),
-    "Accelerometer": ("加速传感器", "Accelerometer"),
-    "Compass": ("磁场传感器", "Compass"),
-    "DeviceMotion": ("方向传感器", "Device orientation"),
-    "Gyroscope": ("陀螺仪传感器", "Gyroscope"),
-    "Clipboard": ("剪切板", "Clipboard"),
-}
+# What each one means, in each language, is in the catalogues (policysite/words/, group `wechat_privacy_keys`;
+# the Chinese names are WeChat's own).
+PRIVACY_KEYS: tuple[str, ...] = (
+    "UserInfo", "Location", "Address", "Invoice", "RunData", "Record", "Album", "Camera", "PhoneNumber",
+    "Contact", "DeviceInfo", "EXIDNumber", "EXOrderInfo", "EXUserPublishContent", "EXUserFollowAcct",
+    "EXUserOpLog", "AlbumWriteOnly", "LicensePlate", "BlueTooth", "CalendarWriteOnly", "Email", "MessageFile",
+    "ChooseLocation", "Accelerometer", "Compass", "DeviceMotion", "Gyroscope", "Clipboard",
+)
 
 
 @dataclass(frozen=True)
@@ -153,16 +130,16 @@ def notice_method(data: DataSet) -> str | None:
 
 
 def privacy_setting_markdown(data: DataSet, language: str, words: Mapping[str, str] | None = None, *,
-                             json_href: str = "/" + PAYLOAD_PATH) -> str:
+                             json_href: str = "/" + PAYLOAD_PATH, key_names: Mapping[str, str] | None = None) -> str:
     """The page for whoever fills 用户隐私保护指引 in the console: one table row per key, text to paste.
 
     ``words`` are the page's interface words in ``language`` (by default the core catalogue's, policysite/words/);
     ``json_href`` links the payload file (the site builds it relative to the page).
     """
     words = words if words is not None else catalogue_words(language, "wechat_privacy")
+    key_names = key_names if key_names is not None else catalogue_words(language, "wechat_privacy_keys")
     payload = privacy_setting_payload(data)
     owner = payload["owner_setting"]
-    name = 0 if language == "zh" else 1
     uses = declared_keys(data)
     lines = [words["intro"], "", f"## {words['owner_heading']}", "",
              f"| {words['field']} | {words['value']} |", "| --- | --- |"]
@@ -178,7 +155,7 @@ def privacy_setting_markdown(data: DataSet, language: str, words: Mapping[str, s
             translated = "; ".join(use.purposes_by_language.get(language, ()))
             if translated:
                 purpose += f"<br>({markdown_inline(translated)})"
-        lines.append(f"| `{use.key}` | {markdown_inline(PRIVACY_KEYS[use.key][name])} | {purpose} |")
+        lines.append(f"| `{use.key}` | {markdown_inline(key_names.get(use.key, ''))} | {purpose} |")
     # An HTML link: MkDocs checks Markdown links against the language being built, and the file is
     # written once, at the site root, not per language.
     link = f'<a href="{html.escape(json_href)}">{html.escape(PAYLOAD_PATH)}</a>'
@@ -276,6 +253,9 @@ def privacy_setting_pages(policy: Policy) -> list[GeneratedPage]:
         pages.append(GeneratedPage(language=language.code, path=PAGE_PATH,
                                    markdown=f"# {markdown_inline(words['title'])}\n\n"
                                             + privacy_setting_markdown(policy.data, language.code, words,
+                                                                       key_names=catalogue_words(
+                                                                           language.code, "wechat_privacy_keys",
+                                                                           policy.data_dir),
                                                                        json_href=relative(site_path(language, PAGE_PATH),
                                                                                           PAYLOAD_PATH)),
                                    title=words["title"], meta={"robots": "noindex"}))

@@ -149,6 +149,7 @@ def test_the_json_and_the_pages_are_in_the_built_site(flagship: Project) -> None
     for language, heading in (("zh", "小程序用户隐私保护指引设置"), ("en", "Mini program privacy settings")):
         page = flagship.page(language, PAGE_PATH)
         assert heading in page and "<code>PhoneNumber</code>" in page
+        assert ("手机号码" if language == "zh" else "Mobile phone number") in page
         assert "用户注册择幂账号，并在用户登录时验证用户身份" in page
         assert '<meta name="robots" content="noindex">' in page
         href = re.search(r'<a href="([^"]+)">wechat/privacy-setting\.json</a>', page).group(1)
@@ -162,3 +163,11 @@ def test_the_json_and_the_pages_are_in_the_built_site(flagship: Project) -> None
 def test_the_page_links_the_json_relative_to_itself(tmp_path: Path) -> None:
     text = privacy_setting_markdown(dataset(tmp_path), "en", json_href=posixpath.relpath(PAYLOAD_PATH, "en/" + PAGE_PATH))
     assert '<a href="../../../wechat/privacy-setting.json">' in text
+
+
+def test_every_key_has_a_name_in_every_core_catalogue() -> None:
+    from policysite.wechat_privacy import PRIVACY_KEYS
+    from policysite.words import words
+    for language in ("zh", "en"):
+        assert list(words(language, "wechat_privacy_keys")) == list(PRIVACY_KEYS)
+    assert words("zh", "wechat_privacy_keys")["PhoneNumber"] == "手机号码"
