@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import PROJECT, copy_project
+from conftest import PROJECT, Project, copy_project
 from policysite.findings import PolicyError
 from policysite.judge import judge
 from policysite.words import CORE_DIR, REFERENCE, WordsMissing, catalogue, check, words
@@ -94,3 +94,19 @@ def test_a_project_may_reword_a_core_language(tmp_path: Path) -> None:
     (root / "data" / "words" / "zh.yml").write_text("labels:\n  appendix: 附录{n}：\n", encoding="utf-8")
     (finding,) = [line for line in judged(root) if "site.words-incomplete" in line]
     assert finding.startswith("data/words/zh.yml:2:") and "labels.appendix" in finding
+
+
+def test_a_built_site_prints_the_project_words_of_its_language(three_languages: Path) -> None:
+    """The hooks (404 page, headings, web-view) read the same catalogue as the core: the French words, not English."""
+    path = three_languages / "data" / "words" / "fr.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("title: Page not found", "title: Page introuvable")
+                    .replace("appendix: 'Appendix: '", "appendix: 'Annexe : '")
+                    .replace("full_page: View the full web page", "full_page: Voir la page complète"),
+                    encoding="utf-8")
+    project = Project(three_languages)
+    result = project.build()
+    assert result.returncode == 0, result.output
+    assert "Page introuvable" in (project.site / "fr" / "404.html").read_text(encoding="utf-8")
+    assert "Annexe : " in project.page("fr") and "Annexe : " not in project.page("en")
+    assert "Voir la page complète" in project.page("fr", "webview")
+    assert "Page not found" in (project.site / "en" / "404.html").read_text(encoding="utf-8")
