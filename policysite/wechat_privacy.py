@@ -80,7 +80,7 @@ def check(data: DataSet, pages: Mapping[str, str] | None = None) -> list[Finding
     findings += _setting_findings(data)
     if pages is None:
         return findings
-    languages = data.languages
+    languages = _languages(data)
     for use in uses:
         for language in languages:
             page = pages.get(language)
@@ -173,7 +173,7 @@ def _collect(data: DataSet) -> tuple[list[KeyUse], list[Finding]]:
     rows = inventory.get("rows") if isinstance(inventory, dict) else None
     if not isinstance(rows, list):
         return [], []
-    languages = data.languages if "policy" in data.documents else []
+    languages = _languages(data)
     text_language = PAYLOAD_LANGUAGE if PAYLOAD_LANGUAGE in languages else (languages[0] if languages else "")
     findings: list[Finding] = []
     found: dict[str, dict[str, Any]] = {}
@@ -210,6 +210,14 @@ def _collect(data: DataSet) -> tuple[list[KeyUse], list[Finding]]:
                    {code: tuple(texts) for code, texts in use["purposes"].items()})
             for key, use in found.items()]
     return uses, findings
+
+
+def _languages(data: DataSet) -> list[str]:
+    """The declared language codes, read defensively: after a failed load data/policy.yml may be malformed."""
+    policy = data.get("policy")
+    declared = policy.get("languages") if isinstance(policy, dict) else None
+    return [entry["code"] for entry in declared or [] if isinstance(entry, dict) and isinstance(entry.get("code"), str)] \
+        if isinstance(declared, list) else []
 
 
 def _purpose(row: dict[str, Any], language: str, languages: list[str]) -> str:

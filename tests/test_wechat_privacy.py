@@ -141,9 +141,9 @@ def test_no_keys_no_settings(tmp_path: Path) -> None:
     assert not has_settings(data) and check(data) == []
 
 
-def test_the_json_and_the_pages_are_in_the_built_site(flagship: Project) -> None:
+def test_the_json_and_the_pages_are_in_the_built_site(flagship: Project, tmp_path: Path) -> None:
     payload = json.loads((flagship.site / PAYLOAD_PATH).read_text(encoding="ascii"))  # \u escapes: WeChat's advice
-    assert payload == privacy_setting_payload(dataset(flagship.root / "probe"))
+    assert payload == privacy_setting_payload(dataset(tmp_path))
     assert payload["setting_list"][0]["privacy_key"] == "PhoneNumber"
     assert not (flagship.site / "en" / PAYLOAD_PATH).exists()  # one file, at the root
     for language, heading in (("zh", "小程序用户隐私保护指引设置"), ("en", "Mini program privacy settings")):
@@ -171,3 +171,12 @@ def test_every_key_has_a_name_in_every_core_catalogue() -> None:
     for language in ("zh", "en"):
         assert list(words(language, "wechat_privacy_keys")) == list(PRIVACY_KEYS)
     assert words("zh", "wechat_privacy_keys")["PhoneNumber"] == "手机号码"
+
+
+def test_a_failed_load_still_reports_the_keys(tmp_path: Path) -> None:
+    """One run reports everything: a text that does not load does not hide a misspelt key."""
+    project = copy_project(tmp_path / "project")
+    project.replace("docs/zh/sections/contact.md", "{{ contact.email }}", "{{ contact.emial }}")
+    project.replace("data/inventory.yml", "privacy_keys: [PhoneNumber]", "privacy_keys: [PhoneNum]")
+    rules = {line.split(": ")[1] for line in judged(project.root)}
+    assert {"placeholder.unknown", "wechat.privacy-key-unknown"} <= rules, rules
