@@ -83,6 +83,9 @@ def _add_languages(target: Path, count: int) -> None:
             shutil.rmtree(target / "docs" / code)
     for code, *_ in extra:
         shutil.copytree(target / "docs" / "en", target / "docs" / code)
+        # The interface words of a language the core does not ship come from the project (policysite/words/).
+        (target / "data" / "words").mkdir(parents=True, exist_ok=True)
+        shutil.copy2(PROJECT / "policysite" / "words" / "en.yml", target / "data" / "words" / f"{code}.yml")
     waivers_path = target / "data" / "waivers.yml"
     if waivers_path.is_file():  # the English text's waivers hold for its copies too
         waivers = yaml.safe_load(waivers_path.read_text(encoding="utf-8")) or {}

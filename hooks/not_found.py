@@ -29,10 +29,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     global _default_page
     if i18n_state.is_first_language_build(config):
         _default_page = None
-    language = policy_state.policy().language(i18n_state.current_language(config))
+    policy = policy_state.policy()
+    language = policy.language(i18n_state.current_language(config))
     # An absolute path: the page is served for missing URLs at any depth.
     base = urlsplit(config.site_url or "/").path.rstrip("/")
-    config.extra["not_found"] = {**words(language.code), "home_url": f"{base}/{site_path(language, '')}"}
+    config.extra["not_found"] = {**words(language.code, policy.data_dir), "home_url": f"{base}/{site_path(language, '')}"}
     return None
 
 

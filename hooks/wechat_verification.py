@@ -1,6 +1,7 @@
-"""Write WeChat's domain verification file at the site root, byte for byte.
+"""Write WeChat's files: the domain verification file at the site root, byte for byte, and the
+mini program's privacy settings (wechat/privacy-setting.json, the setprivacysetting request body).
 
-judge() has already validated data/wechat.yml; without it there is no file.
+judge() has already validated data/wechat.yml and the inventory's privacy keys; without them there is no file.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from policysite.wechat import verification_file
+from policysite.wechat_privacy import PAYLOAD_PATH, has_settings, payload_json
 
 
 # After the i18n plugin (-100): a file added before it would be re-homed per language.
@@ -24,4 +26,6 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     if found is not None:
         # Bytes, not text: MkDocs writes them unchanged (no BOM, no newline).
         files.append(File.generated(config, found.name, content=found.content))
+    if has_settings(policy.data):
+        files.append(File.generated(config, PAYLOAD_PATH, content=payload_json(policy.data).encode("utf-8")))
     return files

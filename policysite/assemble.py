@@ -3,33 +3,45 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
 
 from .escape import markdown_inline
 from .labels import labels, section_number
+from .words import WordsMissing
 from .model import Section, SectionText
 
 _HEADING = re.compile(r"^(#{1,5})(\s+\S.*)$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 
 
-def heading_text(section: Section, title: str, language: str) -> str:
+def _appendix_label(language: str, data_dir: Path | None) -> str:
+    try:
+        return labels(language, data_dir)["appendix"]
+    except WordsMissing:
+        # The page is still assembled so that every other check runs; judge() refuses it with
+        # site.words-missing before anything is published, so these bare headings are never seen.
+        return ""
+
+
+def heading_text(section: Section, title: str, language: str, data_dir: Path | None = None) -> str:
     if section.role == "appendix":
-        return labels(language)["appendix"] + title
+        return _appendix_label(language, data_dir) + title
     if section.number is not None:
         return section_number(section.number, language) + title
     return title
 
 
-def contents_list(sections: list[Section], titles: dict[str, str], language: str) -> Markup:
+def contents_list(sections: list[Section], titles: dict[str, str], language: str,
+                  data_dir: Path | None = None) -> Markup:
     """The intro's list of sections, made from the headings so it never drifts.
 
     Marked safe for the placeholder that prints it: the titles were filled
     (their data escaped) before the list is made, and the rest is the core's own.
     """
-    lines = [f"- [{heading_text(s, titles[s.id], language)}](#{s.id})"
+    lines = [f"- [{heading_text(s, titles[s.id], language, data_dir)}](#{s.id})"
              for s in sections if s.role != "intro"]
     return Markup("\n".join(lines))
 
@@ -92,11 +104,11 @@ def sub_heading_ids(body: str, section_id: str) -> list[str]:
     return [anchor for _, _, anchor in _headings(body, section_id) if anchor]
 
 
-def assemble_page(title: str, texts: list[SectionText], language: str) -> str:
+def assemble_page(title: str, texts: list[SectionText], language: str, data_dir: Path | None = None) -> str:
     parts = [f"# {markdown_inline(title)}"]  # the title comes from data: literal text
     for text in texts:
         if text.title is not None:
-            parts.append(f"## {heading_text(text.section, text.title, language)} {{#{text.section.id}}}")
+            parts.append(f"## {heading_text(text.section, text.title, language, data_dir)} {{#{text.section.id}}}")
         body = demote_headings(text.rendered, text.section.id).strip()
         if body:
             parts.append(body)

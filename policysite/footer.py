@@ -32,5 +32,5 @@ def footer_facts(policy: Policy, language: str, *, version: int | None = None,
         "updated_iso": updated.isoformat(),
         "effective": long_date(effective, locale),
         "effective_iso": effective.isoformat(),
-        "labels": labels(language),
+        "labels": labels(language, policy.data_dir),
     }

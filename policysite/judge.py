@@ -20,7 +20,7 @@ from .archive.stage import anchored_findings
 from .archive.store import load_archive
 from . import archive
 from .gate import consistency_gate
-from . import site_config, wechat, webview
+from . import site_config, wechat, wechat_privacy, webview, words
 
 
 def judge(root: Path, *, docs: str = "docs", data: str = "data",
@@ -44,6 +44,8 @@ def judge(root: Path, *, docs: str = "docs", data: str = "data",
         raise PolicyError(found) from None
     findings: list[Finding] = consistency_gate(policy, today=_today(today, policy.data))
     findings += wechat.check(policy.data)
+    findings += wechat_privacy.check(policy.data, policy.pages)
+    findings += words.check_site(policy.data, root.resolve() / data, root.resolve())
     if site_languages is not None:
         findings += site_config.languages_findings(policy, config_file=config_file or root / "mkdocs.yml",
                                                    built=site_languages)
@@ -54,6 +56,7 @@ def judge(root: Path, *, docs: str = "docs", data: str = "data",
     policy.warnings = findings
     policy.generated += archive.archive_pages(policy)
     policy.generated += webview.webview_pages(policy)
+    policy.generated += wechat_privacy.privacy_setting_pages(policy)
     return policy
 
 
@@ -62,7 +65,8 @@ def _partial_findings(root: Path, data: str, partial: Policy | None, site_langua
     """The later stages that need only data/, archive/ and mkdocs.yml, run on a policy that did not load."""
     if partial is None:  # data/ did not validate: only data/wechat.yml, which checks itself, can be judged
         return wechat.check(load_data(root.resolve() / data, root.resolve())[0])
-    findings = wechat.check(partial.data)
+    findings = wechat.check(partial.data) + wechat_privacy.check(partial.data)
+    findings += words.check_site(partial.data, root.resolve() / data, root.resolve())
     if site_languages is not None:
         findings += site_config.languages_findings(partial, config_file=config_file or root / "mkdocs.yml",
                                                    built=site_languages)

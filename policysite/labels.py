@@ -1,37 +1,17 @@
-"""Words the build itself writes, per language (the policy's own words live in docs/)."""
+"""Section numbering, and the labels every page shares (their words live in policysite/words/)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from .words import words
+
 _DIGITS = "零一二三四五六七八九"
 
-LABELS: dict[str, dict[str, str]] = {
-    "zh": {
-        "appendix": "附件：",
-        "updated": "最后更新",
-        "effective": "生效日期",
-        "contact": "联系我们",
-        "version": "版本",
-        "skip": "跳到正文",
-        "contents": "目录",
-        "languages": "语言",
-        "table": "表格（可左右滑动）",
-    },
-    "en": {
-        "appendix": "Appendix: ",
-        "updated": "Last updated",
-        "effective": "Effective",
-        "contact": "Contact",
-        "version": "Version",
-        "skip": "Skip to the text",
-        "contents": "Contents",
-        "languages": "Languages",
-        "table": "Table (scrolls sideways)",
-    },
-}
 
-
-def labels(language: str) -> dict[str, str]:
-    return LABELS.get(language, LABELS["en"])
+def labels(language: str, data_dir: Path | None = None) -> dict[str, str]:
+    """The labels every page shares, from the language's catalogue (policysite/words/)."""
+    return words(language, "labels", data_dir)
 
 
 def chinese_numeral(number: int) -> str:

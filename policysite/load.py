@@ -40,7 +40,7 @@ def load_policy(root: Path, *, docs: str = "docs", data: str = "data",
     effective = policy_data.get("effective")
     policy = Policy(root=root, docs_dir=root / docs, data=dataset, languages=languages, sections=sections,
                     effective=effective if isinstance(effective, dt.date) else None,  # type: ignore[arg-type]
-                    updated=updated)  # type: ignore[arg-type]
+                    updated=updated, data_dir=root / data)  # type: ignore[arg-type]
     findings += _links_outside(policy)
     for language in languages:
         findings += _read_language(policy, language)
@@ -268,7 +268,7 @@ def _fill_language(policy: Policy, language: Language) -> list[Finding]:
             titles[text.section.id] = text.title if problems else placeholders.render(text.title, context, path=text.path)[0]
     if findings:
         return findings
-    context["contents"] = contents_list(policy.sections, titles, language.code)
+    context["contents"] = contents_list(policy.sections, titles, language.code, policy.data_dir)
     for text in texts:
         problems = placeholders.check_references(text.source, context, path=text.path)
         findings += problems
@@ -283,5 +283,5 @@ def _fill_language(policy: Policy, language: Language) -> list[Finding]:
         text.rendered = "\n".join(lines)
     if not findings:
         policy.contexts[language.code] = context
-        policy.pages[language.code] = assemble_page(context["policy"]["title"], texts, language.code)
+        policy.pages[language.code] = assemble_page(context["policy"]["title"], texts, language.code, policy.data_dir)
     return findings

@@ -85,6 +85,8 @@ class Policy:
     versions: list[Any] = field(default_factory=list)
     archive: Any = None
     in_force_version: int | None = None
+    # The project's data folder: a company's own interface words live in data/words/<code>.yml (policysite/words/).
+    data_dir: Path | None = None
 
     @property
     def id(self) -> str:

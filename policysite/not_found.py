@@ -2,19 +2,10 @@
 
 from __future__ import annotations
 
-WORDS: dict[str, dict[str, str]] = {
-    "zh": {
-        "title": "页面不存在",
-        "text": "您要找的页面不存在或已移动。",
-        "home": "阅读数据保护政策",
-    },
-    "en": {
-        "title": "Page not found",
-        "text": "The page you are looking for does not exist or has moved.",
-        "home": "Read the Data Protection Policy",
-    },
-}
+from pathlib import Path
+
+from .words import words as catalogue_words
 
 
-def words(language: str) -> dict[str, str]:
-    return WORDS.get(language, WORDS["en"])
+def words(language: str, data_dir: Path | None = None) -> dict[str, str]:
+    return catalogue_words(language, "not_found", data_dir)

@@ -8,6 +8,7 @@ an archived version can get a web-view page with *its* facts, not today's.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from .archive.pages import change_notices, versions_for, with_notices
@@ -16,39 +17,14 @@ from .footer import footer_facts
 from .labels import labels
 from .links import site_path
 from .model import GeneratedPage, Policy
+from .words import words as catalogue_words
 
 WEBVIEW_PATH = "webview/"
 WEBVIEW_TEMPLATE = "webview.html"
 
-# Words the web-view page adds around the policy text.
-WORDS: dict[str, dict[str, str]] = {
-    "zh": {
-        "contents": "目录",
-        "full_page": "查看完整网页版",
-        "colon": "：",
-        "table": "表格（可左右滑动）",
-        "pdf": "下载PDF",
-        "notice_superseded": "这是本政策的存档版本（第{version}版，{effective}生效），已于{superseded}被新版本取代。",
-        "notice_current": "这是本政策现行版本（第{version}版，自{effective}起生效）的存档副本。",
-        "notice_upcoming": "这是本政策即将生效的新版本（第{version}版），将于{effective}生效。",
-    },
-    "en": {
-        "contents": "Contents",
-        "full_page": "View the full web page",
-        "colon": ": ",
-        "table": "Table (scrolls sideways)",
-        "pdf": "Download PDF",
-        "notice_superseded": ("This is an archived version of this policy (version {version}, effective {effective}), "
-                              "superseded on {superseded}."),
-        "notice_current": "This is an archived copy of the version in force (version {version}, effective {effective}).",
-        "notice_upcoming": "This is an upcoming version of this policy (version {version}); it takes effect on {effective}.",
-    },
-}
-
-
-def words(language: str) -> dict[str, str]:
-    """The web-view's own words, over the footer labels every page shares (policysite/labels.py)."""
-    return {**labels(language), **WORDS.get(language, WORDS["en"])}
+def words(language: str, data_dir: Path | None = None) -> dict[str, str]:
+    """The web-view's own words over the labels every page shares (policysite/words/, groups labels and webview)."""
+    return {**labels(language, data_dir), **catalogue_words(language, "webview", data_dir)}
 
 
 def webview_page(policy: Policy, language: str, markdown: str, title: str, *,
@@ -73,7 +49,7 @@ def webview_page(policy: Policy, language: str, markdown: str, title: str, *,
             "hreflang": this.hreflang,
             "notice": notice,
             "pdf": pdf,
-            "words": words(language),
+            "words": words(language, policy.data_dir),
             "footer": footer if footer is not None else footer_facts(policy, language),
             "alternates": [{"name": policy.language(code).name, "hreflang": policy.language(code).hreflang,
                             "path": site_path(policy.language(code), other_path)}
@@ -118,7 +94,7 @@ def archived_webview_pages(policy: Policy) -> list[GeneratedPage]:
             day = lambda date: long_date(date, language.locale)  # noqa: E731
             footer = footer_facts(policy, code, version=version.version,
                                   effective=version.effective, updated=version.updated)
-            notice = words(code)[f"notice_{version.status}"].format(
+            notice = words(code, policy.data_dir)[f"notice_{version.status}"].format(
                 version=version.version, effective=day(version.effective),
                 superseded=day(version.superseded) if version.superseded else "")
             pages.append(webview_page(policy, code, version.markdown, version.title, path=path,

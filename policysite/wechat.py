@@ -17,7 +17,7 @@ from .data import DataSet
 from .findings import Finding
 
 DATA_FILE = "wechat"
-KEYS = {"verification_file": False}
+KEYS = {"verification_file": False, "privacy_setting": False}  # privacy_setting: policysite/wechat_privacy.py
 FILE_KEYS = {"name": True, "content": True}
 
 # 公众号 / 企业微信 files carry their code in the name; the mini program's

@@ -107,7 +107,7 @@ def atom_feed(policy: Policy, language: str, base_url: str = "") -> str:
     """Newest first: one entry per released version, upcoming ones included (that is the notice)."""
     view: ArchiveView = policy.archive
     lang = policy.language(language)
-    say = words(language)
+    say = words(language, policy.data_dir)
     title = str(policy.contexts[language]["policy"]["title"])
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": lang.hreflang})

@@ -84,9 +84,9 @@ def current_text_path(language: str) -> str:
     return f"policy.{language}.md"
 
 
-def say(language: str, key: str, **values: object) -> Markup:
+def say(policy: Policy, language: str, key: str, **values: object) -> Markup:
     """One of the archive's sentences as HTML; values are escaped, `[text]({url})` becomes a link."""
-    template = _MD_LINK.sub(r'<a href="{\2}">\1</a>', words(language)[key])
+    template = _MD_LINK.sub(r'<a href="{\2}">\1</a>', words(language, policy.data_dir)[key])
     return Markup(template).format(**values)
 
 
@@ -150,44 +150,44 @@ def _meta(policy: Policy, version: PolicyVersion | None, kind: str, path: str, *
     return meta
 
 
-def _status_label(language: str, version: PolicyVersion) -> Markup:
-    return say(language, f"status_{version.status}")
+def _status_label(policy: Policy, language: str, version: PolicyVersion) -> Markup:
+    return say(policy, language, f"status_{version.status}")
 
 
 def _period(policy: Policy, language: str, version: PolicyVersion) -> Markup:
     start = _date(policy, language, version.effective)
     if version.status == "upcoming":
-        return say(language, "takes_effect", date=start)
+        return say(policy, language, "takes_effect", date=start)
     if version.status == "superseded" and version.superseded is not None:
         end = _date(policy, language, version.superseded - dt.timedelta(days=1))
-        return say(language, "period_range", start=start, end=end)
-    return say(language, "period_from", start=start)
+        return say(policy, language, "period_range", start=start, end=end)
+    return say(policy, language, "period_from", start=start)
 
 
 def _index_page(policy: Policy, view: ArchiveView, language: Language, versions: list[PolicyVersion]) -> GeneratedPage:
     """Newest first, one card per version: a list reads at 320 px where a four-column table squeezed."""
     code = language.code
     here = site_path(language, INDEX_PATH)
-    title = say(code, "index_title").unescape()
+    title = say(policy, code, "index_title").unescape()
     items = []
     for version in reversed(versions):
         page = site_path(language, version.path)
-        links = [_link(relative(here, page), say(code, "read"))]
+        links = [_link(relative(here, page), say(policy, code, "read"))]
         if view.predecessor(version, code) is not None:
-            links.append(_link(relative(here, page + "changes/"), say(code, "changes")))
-        links.append(_link(relative(here, text_path(version, code)), say(code, "text")))
+            links.append(_link(relative(here, page + "changes/"), say(policy, code, "changes")))
+        links.append(_link(relative(here, text_path(version, code)), say(policy, code, "text")))
         if code in version.pdfs:
-            links.append(_pdf_link(here, version, code))
-        summary = _summary_html(version.summary(code)) or say(code, "first_version")
+            links.append(_pdf_link(policy, here, version, code))
+        summary = _summary_html(version.summary(code)) or say(policy, code, "first_version")
         items.append(
             f'<li class="archive-row archive-row--{version.status}">'
-            f'<h2 id="v{version.version}">{say(code, "version_n", version=version.version)} '
-            f'<span class="archive-status">· {_status_label(code, version)}</span></h2>'
-            f'<p>{say(code, "col_period")}{say(code, "colon")}{_period(policy, code, version)}</p>'
-            f'<p>{say(code, "col_summary")}{say(code, "colon")}{summary}</p>'
+            f'<h2 id="v{version.version}">{say(policy, code, "version_n", version=version.version)} '
+            f'<span class="archive-status">· {_status_label(policy, code, version)}</span></h2>'
+            f'<p>{say(policy, code, "col_period")}{say(policy, code, "colon")}{_period(policy, code, version)}</p>'
+            f'<p>{say(policy, code, "col_summary")}{say(policy, code, "colon")}{summary}</p>'
             f'<ul class="archive-links">{"".join(f"<li>{link}</li>" for link in links)}</ul></li>')
-    feed = _link(relative(here, site_path(language, "feed.xml")), say(code, "feed"))
-    intro = say(code, "index_intro", manifest=relative(here, "policy.json"))
+    feed = _link(relative(here, site_path(language, "feed.xml")), say(policy, code, "feed"))
+    intro = say(policy, code, "index_intro", manifest=relative(here, "policy.json"))
     markdown = (f"# {markdown_inline(title)}\n\n<p>{intro} {feed}</p>\n\n"
                 f'<ol class="archive-list" reversed>{"".join(items)}</ol>\n')
     return GeneratedPage(language=code, path=INDEX_PATH, markdown=markdown, title=title, template=TEMPLATE,
@@ -196,7 +196,7 @@ def _index_page(policy: Policy, view: ArchiveView, language: Language, versions:
 
 def version_title(policy: Policy, language: str, version: PolicyVersion) -> str:
     """Plain text, like every GeneratedPage title (hooks/generated_pages.py escapes it for the page)."""
-    return say(language, "version_title", title=version.texts[language].title,
+    return say(policy, language, "version_title", title=version.texts[language].title,
                date=_date(policy, language, version.effective)).unescape()
 
 
@@ -207,22 +207,22 @@ def _version_page(policy: Policy, view: ArchiveView, language: Language, version
     index = relative(here, site_path(language, INDEX_PATH))
     facts = {"version": version.version, "effective": _date(policy, code, version.effective)}
     if version.status == "superseded":
-        lead = say(code, "banner_superseded", superseded=_date(policy, code, version.superseded), current=current, **facts)
+        lead = say(policy, code, "banner_superseded", superseded=_date(policy, code, version.superseded), current=current, **facts)
     elif version.status == "upcoming":
-        lead = say(code, "banner_upcoming", current=current, **facts)
+        lead = say(policy, code, "banner_upcoming", current=current, **facts)
     else:
-        lead = say(code, "banner_current", current=current, **facts)
+        lead = say(policy, code, "banner_current", current=current, **facts)
     paragraphs = [lead]
     if version.summary(code):
-        paragraphs.append(say(code, "banner_summary", summary=_summary_html(version.summary(code))))
+        paragraphs.append(say(policy, code, "banner_summary", summary=_summary_html(version.summary(code))))
     if view.predecessor(version, code) is not None:
-        paragraphs.append(say(code, "banner_links", changes="changes/", index=index))
+        paragraphs.append(say(policy, code, "banner_links", changes="changes/", index=index))
     else:
-        paragraphs.append(say(code, "banner_index", index=index))
-    paragraphs.append(say(code, "banner_hash", name=f"{code}.md", text=relative(here, text_path(version, code)),
+        paragraphs.append(say(policy, code, "banner_index", index=index))
+    paragraphs.append(say(policy, code, "banner_hash", name=f"{code}.md", text=relative(here, text_path(version, code)),
                           sha256=version.hashes[code]))
     if code in version.pdfs:
-        paragraphs.append(Markup(_pdf_link(here, version, code)))
+        paragraphs.append(Markup(_pdf_link(policy, here, version, code)))
     markdown = _after_title(version.texts[code].body, _box(version.status, paragraphs))
     return GeneratedPage(language=code, path=version.path, markdown=markdown,
                          title=version_title(policy, code, version), template=TEMPLATE,
@@ -236,17 +236,17 @@ def _changes_page(policy: Policy, view: ArchiveView, language: Language, version
     here = site_path(language, path)
     new, old = _date(policy, code, version.effective), _date(policy, code, previous.effective)
     marked = redline(previous.texts[code].body, version.texts[code].body, code)
-    title = say(code, "changes_title", title=version.texts[code].title, date=new).unescape()
-    paragraphs = [say(code, "changes_intro", version=version.version, previous=previous.version, new=new, old=old,
+    title = say(policy, code, "changes_title", title=version.texts[code].title, date=new).unescape()
+    paragraphs = [say(policy, code, "changes_intro", version=version.version, previous=previous.version, new=new, old=old,
                       count=len(marked.changes)),
-                  say(code, "legend", new=new, old=old)]
+                  say(policy, code, "legend", new=new, old=old)]
     if version.summary(code):
-        paragraphs.append(say(code, "banner_summary", summary=_summary_html(version.summary(code))))
+        paragraphs.append(say(policy, code, "banner_summary", summary=_summary_html(version.summary(code))))
     paragraphs.append(Markup(" · ").join([
         Markup('<a href="{}">{}</a>').format(relative(here, site_path(language, version.path)),
-                                             say(code, "version_title", title=version.texts[code].title, date=new)),
+                                             say(policy, code, "version_title", title=version.texts[code].title, date=new)),
         Markup('<a href="{}">{}</a>').format(relative(here, site_path(language, previous.path)),
-                                             say(code, "version_title", title=previous.texts[code].title, date=old)),
+                                             say(policy, code, "version_title", title=previous.texts[code].title, date=old)),
     ]))
     markdown = f"# {markdown_inline(title)}\n\n{_box('changes', paragraphs)}\n\n{marked.markdown}"
     return GeneratedPage(language=code, path=path, markdown=markdown, title=title, template=TEMPLATE,
@@ -286,18 +286,18 @@ def change_notices(policy: Policy, language: str, page: str, *, webview: bool = 
         changes = relative(here, site_path(lang, current.path + "changes/"))
         # One paragraph per notice, links at its end: both notices fit in a third of the first phone screen.
         notices.append(_box("updated", [Markup(" ").join([
-            say(code, "notice_updated", version=current.version, effective=_date(policy, code, current.effective),
+            say(policy, code, "notice_updated", version=current.version, effective=_date(policy, code, current.effective),
                 summary=_summary_html(current.summary(code))),
-            say(code, "notice_changes", changes=changes)])], style))
+            say(policy, code, "notice_changes", changes=changes)])], style))
     for upcoming in view.upcoming:
         if code not in upcoming.texts:
             continue
         read = relative(here, site_path(lang, upcoming.path + ("webview/" if webview else "")))
         changes = relative(here, site_path(lang, upcoming.path + "changes/"))
         notices.append(_box("upcoming", [Markup(" ").join([
-            say(code, "notice_upcoming", version=upcoming.version, effective=_date(policy, code, upcoming.effective),
-                summary=_summary_html(upcoming.summary(code)) or say(code, "first_version")),
-            say(code, "notice_links", read=read, changes=changes)])], style))
+            say(policy, code, "notice_upcoming", version=upcoming.version, effective=_date(policy, code, upcoming.effective),
+                summary=_summary_html(upcoming.summary(code)) or say(policy, code, "first_version")),
+            say(policy, code, "notice_links", read=read, changes=changes)])], style))
     return "\n\n".join(notices)
 
 
@@ -306,34 +306,34 @@ def with_notices(markdown: str, notices: str) -> str:
     return _after_title(markdown, notices) if notices else markdown
 
 
-def _pdf_link(here: str, version: PolicyVersion, code: str) -> str:
+def _pdf_link(policy: Policy, here: str, version: PolicyVersion, code: str) -> str:
     """"Download PDF", with the file's type and size said, for the page at site path ``here``."""
     size = f"{max(1, round(len(version.pdfs[code]) / 1024))} KB"
     return str(Markup('<a href="{}" type="application/pdf" download>{}</a> <small>(PDF, {})</small>').format(
-        relative(here, pdf_site_path(version, code)), say(code, "pdf"), size))
+        relative(here, pdf_site_path(version, code)), say(policy, code, "pdf"), size))
 
 
 def _history(policy: Policy, view: ArchiveView, code: str) -> str:
     lang = policy.language(code)
     here = site_path(lang, "")
-    lines = [f'<p class="policy-history__title"><strong>{say(code, "history_heading")}</strong></p>']
+    lines = [f'<p class="policy-history__title"><strong>{say(policy, code, "history_heading")}</strong></p>']
     if view.current is not None and code in view.current.texts:
         link = relative(here, site_path(lang, view.current.path))
         lines.append(Markup('<p>{} <a href="{}">{}</a></p>').format(
-            say(code, "history_current", version=view.current.version,
+            say(policy, code, "history_current", version=view.current.version,
                 effective=_date(policy, code, view.current.effective)),
-            link, say(code, "archived_copy")))
+            link, say(policy, code, "archived_copy")))
         if view.matches_release(code) and code in view.current.pdfs:
-            lines.append(Markup("<p>{}</p>").format(Markup(_pdf_link(here, view.current, code))))
+            lines.append(Markup("<p>{}</p>").format(Markup(_pdf_link(policy, here, view.current, code))))
     previous = [v for v in reversed(view.versions) if v.status == "superseded" and code in v.texts]
     links = [Markup('<a href="{}">{}</a>').format(
         relative(here, site_path(lang, v.path)),
-        say(code, "version_dated", version=v.version, date=_date(policy, code, v.effective)))
+        say(policy, code, "version_dated", version=v.version, date=_date(policy, code, v.effective)))
         for v in previous[:RECENT_ON_CURRENT_PAGE]]
     everything = Markup('<a href="{}">{}</a>').format(relative(here, site_path(lang, INDEX_PATH)),
-                                                      say(code, "history_all"))
+                                                      say(policy, code, "history_all"))
     if links:
-        lines.append(Markup("<p>{}{}</p>").format(say(code, "history_previous"),
-                                                 Markup(say(code, "separator")).join(links)))
+        lines.append(Markup("<p>{}{}</p>").format(say(policy, code, "history_previous"),
+                                                 Markup(say(policy, code, "separator")).join(links)))
     lines.append(Markup("<p>{}</p>").format(everything))
     return '<div class="policy-history">\n' + "\n".join(str(line) for line in lines) + "\n</div>"

@@ -23,12 +23,14 @@ import datetime as dt
 import io
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import markdown
 from markupsafe import escape
 
 from ..dates import long_date
+from ..words import words as catalogue_words
 from .frozen import FrozenText
 
 # The Markdown extensions MkDocs renders the archived page with (mkdocs.yml), so the PDF reads the same.
@@ -45,10 +47,6 @@ INSTALL_FONTS = ("install a font that covers them: `sudo apt-get install fonts-w
                  "(Debian/Ubuntu) or Noto Sans CJK SC elsewhere, then run the command again")
 INSTALL_PANGO = ("WeasyPrint needs the Pango library to make the PDF: run `sudo apt-get install libpango-1.0-0 "
                  "libpangoft2-1.0-0` (Debian/Ubuntu) or `brew install pango` (macOS), then run the command again")
-WORDS = {
-    "zh": {"version": "第{version}版", "effective": "{date}生效", "page": "第 {page} 页，共 {pages} 页"},
-    "en": {"version": "Version {version}", "effective": "effective {date}", "page": "Page {page} of {pages}"},
-}
 
 
 class PdfUnavailable(RuntimeError):
@@ -63,6 +61,7 @@ class PdfFacts:
     address: str  # the archived version's page, absolute when the site's URL is known
     hreflang: str  # the language tag of the document (`zh-CN`)
     locale: str  # for the effective date's long form
+    words_dir: Path | None = None  # the project's data folder, for a language whose words it supplies (data/words/)
 
 
 def body_html(text: FrozenText) -> str:
@@ -70,8 +69,9 @@ def body_html(text: FrozenText) -> str:
     return markdown.markdown(text.body, extensions=EXTENSIONS, output_format="html")
 
 
-def _words(language: str) -> dict[str, str]:
-    return WORDS.get(language, WORDS["en"])
+def _words(language: str, data_dir: Path | None) -> dict[str, str]:
+    # The running header's words (policysite/words/<code>.yml, group `pdf`); a release judges the catalogue first.
+    return catalogue_words(language, "pdf", data_dir)
 
 
 def _css_string(value: str) -> str:
@@ -80,7 +80,7 @@ def _css_string(value: str) -> str:
 
 
 def document_html(text: FrozenText, facts: PdfFacts) -> str:
-    say = _words(text.language)
+    say = _words(text.language, facts.words_dir)
     version = say["version"].format(version=text.version)
     effective = say["effective"].format(date=long_date(text.effective, facts.locale))
     page = say["page"].replace("{page}", '" counter(page) "').replace("{pages}", '" counter(pages) "')

@@ -34,7 +34,7 @@ def facts(policy: Policy, language: str, text: FrozenText, base_url: str) -> Pdf
     page = site_path(lang, f"archive/{text.effective.isoformat()}/")
     address = (base_url.rstrip("/") + "/" + page) if base_url else "/" + page
     return PdfFacts(company=str(policy.contexts[language]["company"]["legal_name"]), address=address,
-                    hreflang=lang.hreflang, locale=lang.locale)
+                    hreflang=lang.hreflang, locale=lang.locale, words_dir=policy.data_dir)
 
 
 def render_all(policy: Policy, texts: dict[str, FrozenText], root: Path) -> dict[str, bytes]:

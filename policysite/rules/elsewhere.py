@@ -158,9 +158,24 @@ _ENTRIES: list[tuple[str, str, str, str]] = [
     ("wechat.verification-content", "policysite/wechat.py", """data/wechat.yml gives a verification file content other than the code WeChat issued.
 
     WeChat compares the file byte for byte; anything else fails the web-view's domain check.""", _DATA),
+    ("wechat.privacy-key-unknown", "policysite/wechat_privacy.py", """An inventory row declares a `privacy_keys` entry that is not a key WeChat accepts.
+
+    WeChat matches keys as written; an unknown or misspelt key leaves the API it stands for undeclared and disabled.""", _DATA),
+    ("wechat.privacy-purpose-missing", "policysite/wechat_privacy.py", """An inventory row declares a WeChat privacy key but gives no purpose.
+
+    WeChat shows every declared key with its purpose (为了…); a key without one cannot be declared.""", _DATA),
+    ("wechat.privacy-purpose-unstated", "policysite/wechat_privacy.py", """A purpose declared to WeChat does not appear word for word in the published policy.
+
+    The mini program would tell users a purpose the policy does not state, and WeChat's review compares the two.""", _DATA),
     ("site.languages", "policysite/site_config.py", """mkdocs.yml builds other languages than data/policy.yml declares.
 
     A declared language not built goes unpublished; one built but not declared was never judged.""", _SITE),
+    ("site.words-missing", "policysite/words/__init__.py", """A language the site is published in has no catalogue of interface words (policysite/words/ or data/words/).
+
+    Its labels, notices, banners and 404 page would otherwise be printed in another language.""", _SITE),
+    ("site.words-incomplete", "policysite/words/__init__.py", """A catalogue of interface words lacks a key the English one has, or a text changes its {placeholders}.
+
+    The build would have no words for that place, or fail to fill a date or a link into the sentence.""", _SITE),
     ("site.external-load", "policysite/external_hosts.py (hooks/site_guard.py, on the built site)", """A built page makes the browser contact another host by itself (script, style, font, image, frame, `<base>`, refresh, ping, form) or opens a `data:`/`javascript:` document.
 
     A privacy page must not send its readers' requests to third parties (and Google's hosts are unreachable in mainland China).""",
