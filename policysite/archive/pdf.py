@@ -67,7 +67,8 @@ class PdfFacts:
 
 def body_html(text: FrozenText) -> str:
     """The released Markdown as HTML, as the archived page shows it."""
-    return markdown.markdown(text.body, extensions=EXTENSIONS, output_format="html")
+    html: str = markdown.markdown(text.body, extensions=EXTENSIONS, output_format="html")
+    return html
 
 
 def _words(language: str) -> dict[str, str]:
@@ -120,7 +121,7 @@ tr {{ break-inside: avoid; }}
             f"<style>{css}</style></head><body>{body_html(text)}</body></html>")
 
 
-def _refuse_fetch(url: str, *args: Any, **kwargs: Any) -> dict:
+def _refuse_fetch(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
     # The released text links only to its own anchors and the company's addresses; nothing is ever loaded.
     raise ValueError(f"the PDF loads nothing from outside: {url}")
 
@@ -140,7 +141,8 @@ def render(text: FrozenText, facts: PdfFacts) -> bytes:
     """The PDF's bytes: the same for the same text, facts and fonts. Raises PdfUnavailable."""
     weasyprint = _weasyprint()
     document = weasyprint.HTML(string=document_html(text, facts), url_fetcher=_refuse_fetch)
-    return document.write_pdf(pdf_variant="pdf/ua-1", uncompressed_pdf=False)
+    pdf: bytes = document.write_pdf(pdf_variant="pdf/ua-1", uncompressed_pdf=False)
+    return pdf
 
 
 def make(text: FrozenText, facts: PdfFacts) -> bytes:
@@ -278,7 +280,7 @@ def check(pdf: bytes, text: FrozenText) -> list[str]:
         at = next((i for i, (a, b) in enumerate(zip(expected, actual)) if a != b), min(len(expected), len(actual)))
         problems.append(f"its text differs from the released text from character {at} on: the text says "
                         f"{expected[at:at + 30]!r}, the PDF {actual[at:at + 30]!r}")
-    catalog = PdfReader(io.BytesIO(pdf)).trailer["/Root"]
+    catalog: Any = PdfReader(io.BytesIO(pdf)).trailer["/Root"]  # a DictionaryObject (pypdf types it as any object)
     if "/StructTreeRoot" not in catalog or not catalog.get("/MarkInfo", {}).get("/Marked"):
         problems.append("it is not tagged for assistive technology (no structure tree)")
     return problems

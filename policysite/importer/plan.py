@@ -182,7 +182,7 @@ def _yaml(header: str, value: dict[str, Any], required: tuple[str, ...] = ()) ->
     return text
 
 
-def _inventory(structures: dict[str, Structure], languages: list[str], default: str) -> tuple[dict | None, list[Note]]:
+def _inventory(structures: dict[str, Structure], languages: list[str], default: str) -> tuple[dict[str, Any] | None, list[Note]]:
     """The first table whose header reads as a collection inventory, in the default language."""
     notes: list[Note] = []
     for part in structures[default].parts:

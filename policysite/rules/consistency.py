@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator, NamedTuple
+from typing import Any, Iterator, NamedTuple, cast
 
 from ..assemble import sub_heading_ids
 from ..findings import Severity
@@ -44,7 +44,7 @@ def deadlines(document: Document) -> list[Deadline]:
     """Every period in days the text states for answering or acting on a request (read once per file)."""
     if "deadlines" not in document.cache:
         document.cache["deadlines"] = list(_deadlines(document))
-    return document.cache["deadlines"]
+    return cast(list[Deadline], document.cache["deadlines"])
 
 
 def _deadlines(document: Document) -> Iterator[Deadline]:
@@ -483,7 +483,7 @@ def _ending(block: "Block") -> str | None:
 def _siblings(document: Document) -> dict[int, list["Block"]]:
     """Each block's siblings: numbered blocks of one style under one heading, or the items of one Markdown list."""
     from .structure import marker_of
-    groups: dict[tuple, list[Block]] = {}
+    groups: dict[tuple[Any, ...], list[Block]] = {}
     heading, run = -1, 0  # a Markdown list ends at the first block that is not an item
     for index, block in enumerate(document.blocks):
         if block.kind == "heading":
@@ -493,7 +493,7 @@ def _siblings(document: Document) -> dict[int, list["Block"]]:
             continue
         marker = marker_of(block)
         if marker is not None:  # 1. … 2. … with paragraphs between them are still one list
-            key: tuple = ("numbered", heading, block.first.level if block.kind == "item" else 0, marker.style)
+            key: tuple[Any, ...] = ("numbered", heading, block.first.level if block.kind == "item" else 0, marker.style)
         elif block.kind == "item":
             key = ("list", run, block.first.level)
         else:

@@ -217,7 +217,8 @@ def _is_word(text: str) -> bool:
 
 def _spelling(written: str, start: int, length: int) -> str:
     """The part of ``written`` whose squeezed letters are ``start``…``start + length``."""
-    out, seen = [], 0
+    out: list[str] = []
+    seen = 0
     for char in written:
         if re.match(r"[\s\-.·_]", char):
             if out and seen < start + length:

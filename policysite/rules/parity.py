@@ -145,7 +145,7 @@ def numbers_differ(context: Context) -> Iterator[Hit]:
     languages is a different promise.
     """
     for first, second in _pairs(context):
-        found = {document.path: Counter() for document in (first, second)}
+        found: dict[str, Counter[str]] = {document.path: Counter() for document in (first, second)}
         where: dict[tuple[str, str], int] = {}
         for document in (first, second):
             for line in _body(document):
@@ -168,7 +168,7 @@ def placeholders(context: Context) -> Iterator[Hit]:
     The same fact (name, address, deadline) must appear in every language.
     """
     for first, second in _pairs(context):
-        used = {}
+        used: dict[str, dict[str, int]] = {}
         for document in (first, second):
             used[document.path] = {}
             for line in document.lines:
@@ -246,7 +246,7 @@ def _missing_at(a: _Group, b: _Group, index: int, lone_a: list[int], lone_b: lis
     return kept[position] if position < len(kept) else b.end + 1
 
 
-def _difference(x: Counter, y: Counter) -> int:
+def _difference(x: Counter[str], y: Counter[str]) -> int:
     return sum(abs(x.get(key, 0) - y.get(key, 0)) for key in x.keys() | y.keys())
 
 

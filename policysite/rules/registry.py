@@ -166,7 +166,7 @@ class Context:
             if name == "waivers":
                 continue
 
-            def walk(value: Any, key: tuple) -> None:
+            def walk(value: Any, key: tuple[Any, ...]) -> None:
                 if isinstance(value, dict):
                     for k, v in value.items():
                         walk(v, key + (k,))

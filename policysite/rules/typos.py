@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any, Iterator
+from typing import Any, Iterator, cast
 
 from ..findings import Severity
 from .markdown import PLACEHOLDER
@@ -164,7 +164,7 @@ def _frequencies() -> dict[str, int]:
     import gzip
     import json
     from importlib.resources import files
-    return json.loads(gzip.decompress(files("spellchecker").joinpath("resources", "en.json.gz").read_bytes()))
+    return cast(dict[str, int], json.loads(gzip.decompress(files("spellchecker").joinpath("resources", "en.json.gz").read_bytes())))
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
