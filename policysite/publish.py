@@ -186,8 +186,8 @@ class _Signals:
         try:
             yield self
         finally:
-            for signum, handler in self.previous.items():
-                signal.signal(signum, handler)  # type: ignore[arg-type]
+            for number, handler in self.previous.items():
+                signal.signal(number, handler)  # type: ignore[arg-type]
 
     @contextmanager
     def critical(self) -> Iterator[None]:

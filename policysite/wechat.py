@@ -75,6 +75,7 @@ def verification_file(data: DataSet) -> tuple[VerificationFile | None, list[Find
         _check_content(name, content, report)
     if findings:
         return None, findings
+    assert isinstance(name, str) and isinstance(content, str)  # anything else was reported above
     return VerificationFile(name=name, content=content.encode("ascii")), []
 
 

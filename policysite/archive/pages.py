@@ -208,6 +208,7 @@ def _version_page(policy: Policy, view: ArchiveView, language: Language, version
     index = relative(here, site_path(language, INDEX_PATH))
     facts = {"version": version.version, "effective": _date(policy, code, version.effective)}
     if version.status == "superseded":
+        assert version.superseded is not None  # a superseded version knows its successor's date
         lead = say(code, "banner_superseded", superseded=_date(policy, code, version.superseded), current=current, **facts)
     elif version.status == "upcoming":
         lead = say(code, "banner_upcoming", current=current, **facts)

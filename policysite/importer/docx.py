@@ -246,12 +246,15 @@ class _Reader:
                     if not inserted:
                         rejected.append(value)
                 elif tag == q("tab"):
-                    accepted.append("\t"), rejected.append("\t")
+                    accepted.append("\t")
+                    rejected.append("\t")
                 elif tag in (q("br"), q("cr")):
                     soft = True
-                    accepted.append("\n"), rejected.append("\n")
+                    accepted.append("\n")
+                    rejected.append("\n")
                 elif tag == q("noBreakHyphen"):
-                    accepted.append("-"), rejected.append("-")
+                    accepted.append("-")
+                    rejected.append("-")
                 else:
                     walk(child, inserted, deleted)
 

@@ -57,13 +57,13 @@ def make_plan(sources: list[Source], default: str) -> Plan:
     facts = find_facts(paras, default)
     inventory, inventory_notes = _inventory(structures, languages, default)
     files: dict[str, str] = {}
-    titles = {language: structures[language].title for language in languages}
-    for plan in sections:
-        for language, part in plan.parts.items():
-            files[f"docs/{language}/sections/{plan.id}.md"] = _section_markdown(
+    titles: dict[str, str] = {}
+    for section in sections:
+        for language, part in section.parts.items():
+            files[f"docs/{language}/sections/{section.id}.md"] = _section_markdown(
                 part, inventory is not None, {s.language: s for s in sources}[language].notes)
     for language in languages:
-        title = titles[language] or _title_from_text(structures[language]) or DEFAULT_TITLES.get(language, "Privacy Policy")
+        title = structures[language].title or _title_from_text(structures[language]) or DEFAULT_TITLES.get(language, "Privacy Policy")
         titles[language] = title
         files[f"docs/{language}/index.md"] = (
             f"---\ntitle: {_yaml_scalar(title)}\n---\n<!-- This page is assembled by the build from sections/ in the order "
@@ -116,12 +116,14 @@ def _align(structures: dict[str, Structure], default: str, sources: dict[str, So
         plans[0].parts[language] = structure.parts[0]
         for plan, part in zip(targets, numbered):
             plan.parts[language] = part
+            assert part.heading is not None  # numbered holds the parts with a heading
             other = guess_roles(part.heading.title)
             if other != plan.roles and other != ["other"]:
                 sources[language].notes.append(Note("structure", "—", f"section `{plan.id}`: the {language} title "
                                                     f"`{part.heading.title}` reads as {', '.join(other)}; the roles "
                                                     f"follow the {default} text ({', '.join(plan.roles)})"))
         for part in numbered[len(targets):]:
+            assert part.heading is not None
             roles = guess_roles(part.heading.title)
             plans.append(SectionPlan(id=_section_id(roles, part, used), roles=roles, parts={language: part}))
         appendix = next((p for p in structure.parts if p.appendix), None)
@@ -307,12 +309,12 @@ def review_notes(plan: Plan, sources: list[Source], structures: dict[str, Struct
               "change": "Tracked changes", "fact": "Facts moved to data/", "fact-left": "Facts left in the text",
               "structure": "Structure to check", "toc": "Typed table of contents (replaced by {{ contents }})",
               "title": "Title lines", "table": "Tables", "list": "List markers", "debris": "Word debris removed"}
-    for kind, heading in titles.items():
+    for kind, kind_title in titles.items():
         entries = [(language, note) for language in plan.languages for note in plan.notes.get(language, [])
                    if note.kind == kind]
         if not entries:
             continue
-        lines += ["", f"## {heading}", ""]
+        lines += ["", f"## {kind_title}", ""]
         for language, note in entries:
             first, *rest = note.text.split("\n")
             body = "\n".join([first] + [("  " + line) if line else "" for line in rest])  # stays in the list item

@@ -237,17 +237,19 @@ def anchor(context: Context) -> Iterator[Hit]:
                     continue
                 for ref in _ZH_SECTION_REF.finditer(link.label):
                     number = number_value(ref.group(1))
-                    if numbered.get(target) is not None and number != numbered[target]:
+                    expected = numbered.get(target)
+                    if expected is not None and number != expected:
                         yield Hit(document.path, line.number,
-                                  f"the link label `{link.label}` says section {number}, but `#{target}` is section {numbered[target]}",
-                                  f"write `[{_reference_label(numbered[target], document.language)}](#{target})`")
+                                  f"the link label `{link.label}` says section {number}, but `#{target}` is section {expected}",
+                                  f"write `[{_reference_label(expected, document.language)}](#{target})`")
                 for ref in _EN_SECTION_REF.finditer(link.label):
                     value = ref.group(2)
                     number = int(value) if value.isdigit() else _ROMAN.get(value)
-                    if numbered.get(target) is not None and number != numbered[target]:
+                    expected = numbered.get(target)
+                    if expected is not None and number != expected:
                         yield Hit(document.path, line.number,
-                                  f"the link label `{link.label}` says section {number}, but `#{target}` is section {numbered[target]}",
-                                  f"write `[{_reference_label(numbered[target], document.language)}](#{target})`")
+                                  f"the link label `{link.label}` says section {number}, but `#{target}` is section {expected}",
+                                  f"write `[{_reference_label(expected, document.language)}](#{target})`")
 
 
 def _distance(a: str, b: str) -> int:

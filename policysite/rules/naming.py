@@ -192,8 +192,9 @@ def brand(context: Context) -> Iterator[Hit]:
                     text = line.text.replace(PLACEHOLDER, " ")
                     for match in _LATIN_WORD.finditer(text):
                         written = match.group(0)
-                        token = re.search(r"\S*$", text[:match.start()]).group(0) + written + \
-                            re.match(r"\S*", text[match.end():]).group(0)
+                        before, after = re.search(r"\S*$", text[:match.start()]), re.match(r"\S*", text[match.end():])
+                        assert before is not None and after is not None  # both match the empty string
+                        token = before.group(0) + written + after.group(0)
                         if re.search(r"@|://|\.[a-z]{2,}\b|^www\.", token):
                             continue  # an address: its host name is spelled in lower case on purpose
                         squeezed = _squeeze(written)

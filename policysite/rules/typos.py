@@ -288,7 +288,9 @@ def missing_space(context: Context) -> Iterator[Hit]:
         for line in document.prose():
             text = _URLISH.sub(" ", line.text)
             for match in _NO_SPACE.finditer(text):
-                found.append((line.number, match.group(0) + re.match(r"\w+", text[match.end():]).group(0)))
+                word = re.match(r"\w+", text[match.end():])
+                assert word is not None  # _NO_SPACE's lookahead saw a word there
+                found.append((line.number, match.group(0) + word.group(0)))
         if found:  # one finding per file: the same slip, fixed the same way everywhere
             lines = sorted({number for number, _ in found})
             also = f" (also on line {', '.join(map(str, lines[1:]))})" if lines[1:] else ""
