@@ -37,7 +37,7 @@ def machine() -> list[str]:
                          ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "Jinja2", "Babel", "playwright"))
     return [f"- Machine: {cpu}, {os.cpu_count()} cores, {memory:.0f} GiB, {platform.system()} {platform.release()}",
             f"- Python {platform.python_version()}; {packages}",
-            f"- Run on {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC by `make bench` (bench/run.py)"]
+            f"- Run on {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC by `make bench` (bench/run.py)"]
 
 
 def overhead_section(runs: int) -> tuple[list[str], bool]:

@@ -7,7 +7,8 @@ import os
 import re
 import stat
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 from . import placeholders
 from .assemble import assemble_page, contents_list, inventory_table

@@ -29,7 +29,8 @@ import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO
+from collections.abc import Iterator
 
 from .findings import Finding
 from .internal_errors import debugging, traceback_finding
@@ -179,7 +180,7 @@ class _Signals:
         raise Interrupted(signum)
 
     @contextmanager
-    def installed(self) -> Iterator["_Signals"]:
+    def installed(self) -> Iterator[_Signals]:
         if _in_main_thread():
             for signum in (signal.SIGINT, signal.SIGTERM):
                 self.previous[signum] = signal.signal(signum, self.handle)

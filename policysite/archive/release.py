@@ -209,9 +209,9 @@ def edit_policy_file(text: str, version: int, effective: dt.date, updated: dt.da
         if len(matches) > 1:
             raise ReleaseRefused(f"data/{POLICY_FILE} has `{key}:` on more than one line — keep one")
         if matches:
-            text = pattern.sub(lambda m: f"{m.group(1)}{value}{m.group(3)}", text, count=1)
+            text = pattern.sub(lambda m: f"{m.group(1)}{value}{m.group(3)}", text, count=1)  # noqa: B023  (called here)
         elif key == "updated":
-            text = re.sub(r"^(effective:.*)$", lambda m: f"{m.group(1)}\nupdated: {value}", text, count=1, flags=re.M)
+            text = re.sub(r"^(effective:.*)$", lambda m: f"{m.group(1)}\nupdated: {value}", text, count=1, flags=re.M)  # noqa: B023
         else:
             raise ReleaseRefused(f"data/{POLICY_FILE} has no top-level `{key}:` line to update")
     try:

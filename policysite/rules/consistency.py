@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator, NamedTuple, cast
+from typing import Any, NamedTuple, cast
+from collections.abc import Iterator
 
 from ..assemble import sub_heading_ids
 from ..findings import Severity
@@ -471,7 +472,7 @@ def unfinished_sentence(context: Context) -> Iterator[Hit]:
                       "finish the sentence (compare with the source document) and end it with 。/；/.")
 
 
-def _ending(block: "Block") -> str | None:
+def _ending(block: Block) -> str | None:
     """The block's text without closing quotes or emphasis; None when it is not a sentence to check."""
     text = _TRAILING_TAGS.sub("", block.text.rstrip())
     if not text or only_placeholders(text) or text.endswith(PLACEHOLDER):
@@ -482,7 +483,7 @@ def _ending(block: "Block") -> str | None:
     return stripped
 
 
-def _siblings(document: Document) -> dict[int, list["Block"]]:
+def _siblings(document: Document) -> dict[int, list[Block]]:
     """Each block's siblings: numbered blocks of one style under one heading, or the items of one Markdown list."""
     from .structure import marker_of
     groups: dict[tuple[Any, ...], list[Block]] = {}

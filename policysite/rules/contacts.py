@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator, NamedTuple, cast
+from typing import NamedTuple, cast
+from collections.abc import Iterator
 
 from .markdown import PLACEHOLDER
 from .registry import Context, Document, Hit, rule

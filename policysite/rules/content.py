@@ -14,7 +14,7 @@ check.
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from ..findings import Severity
 from ..numerals import CHINESE_NUMERAL

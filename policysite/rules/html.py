@@ -28,7 +28,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from html.parser import HTMLParser
-from typing import Iterator, cast
+from typing import cast
+from collections.abc import Iterator
 
 import markdown
 import nh3

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Iterator, NamedTuple
+from typing import NamedTuple
+from collections.abc import Iterator
 
 from ..findings import Severity
 from .markdown import PLACEHOLDER
@@ -132,7 +133,7 @@ def register(context: Context) -> Iterator[Hit]:
         if formal < 3 or len(informal) * 3 > formal:
             continue  # no clear register to hold the text to
         where: dict[str, list[int]] = {}
-        for document, number, word in informal:
+        for document, number, _word in informal:
             lines = where.setdefault(document.path, [])
             if number not in lines:
                 lines.append(number)

@@ -10,7 +10,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from typing import Callable, Iterator, NamedTuple
+from typing import NamedTuple
+from collections.abc import Callable, Iterator
 
 from ..findings import Severity
 from ..numerals import CHINESE_NUMERAL, ENGLISH_NUMBER, number_value
@@ -332,7 +333,7 @@ def paragraph(context: Context) -> Iterator[Hit]:
     # How much longer the translation runs than the governing text, over the whole policy (one
     # deleted paragraph barely moves it): the length a counterpart is expected to have.
     totals: dict[str, list[int]] = {}
-    for first, second, groups_a, groups_b in pairs:
+    for _first, second, groups_a, groups_b in pairs:
         sums = totals.setdefault(second.language, [0, 0])
         sums[0] += sum(p.size for group in groups_a for p in group.paragraphs)
         sums[1] += sum(p.size for group in groups_b for p in group.paragraphs)

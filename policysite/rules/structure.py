@@ -5,11 +5,12 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from typing import Any, Iterator, NamedTuple, cast
+from typing import Any, NamedTuple, cast
+from collections.abc import Iterator
 
 from ..findings import Severity
 from ..numerals import chinese_to_int
-from .markdown import PLACEHOLDER, Block, Line, only_placeholders
+from .markdown import PLACEHOLDER, Block, Line
 from .registry import Context, Document, Hit, rule
 
 # ---------------------------------------------------------------- numbering markers

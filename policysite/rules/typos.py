@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any, Iterator, cast
+from typing import cast
+from collections.abc import Iterator
 
 from ..findings import Severity
 from .markdown import PLACEHOLDER
