@@ -20,9 +20,12 @@ print as a blank box whose text still reads back correctly.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
+import os
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import markdown
@@ -147,12 +150,43 @@ def render(text: FrozenText, facts: PdfFacts) -> bytes:
 
 def make(text: FrozenText, facts: PdfFacts) -> bytes:
     """Render and check; PdfUnavailable (one line) when the PDF would not say exactly the released text."""
+    cached = _cached(text, facts)
+    if cached is not None and cached.is_file():
+        return cached.read_bytes()
     pdf = render(text, facts)
     problems = check(pdf, text)
     if problems:
         raise PdfUnavailable(f"the PDF of version {text.version} in `{text.language}` would be wrong: "
                              + "; ".join(problems))
+    if cached is not None:
+        _keep(cached, pdf)
     return pdf
+
+
+# The test suite releases the same versions of its fixtures again and again; rendering and checking one
+# takes seconds. With this variable naming a folder, a PDF that passed its checks is kept there under the
+# SHA-256 of everything it is made from, and the same input later gets the same (already checked) bytes,
+# which rendering again would also give. Unset (as for every real release), each PDF is rendered afresh.
+CACHE_VARIABLE = "POLICYSITE_PDF_CACHE"
+
+
+def _cached(text: FrozenText, facts: PdfFacts) -> Path | None:
+    folder = os.environ.get(CACHE_VARIABLE)
+    if not folder:
+        return None
+    source = "\0".join((document_html(text, facts), text.language, str(text.version)))
+    return Path(folder) / f"{hashlib.sha256(source.encode('utf-8')).hexdigest()}.pdf"
+
+
+def _keep(path: Path, pdf: bytes) -> None:
+    """Written whole or not at all: another process of the suite may read the same name meanwhile."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.part")
+        partial.write_bytes(pdf)
+        os.replace(partial, path)
+    except OSError:
+        pass  # a cache that cannot be written only costs time
 
 
 # --- checks ------------------------------------------------------------------------------------
