@@ -38,7 +38,9 @@ new: $(VENV)/.runtime  ## Start an empty policy whose sections say what each mus
 serve: $(VENV)/.runtime  ## Live preview on http://127.0.0.1:8000/
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
-test: $(VENV)/.dev  ## Build real sites in temporary folders and check them.
+test: $(VENV)/.dev  ## Lint (ruff) and type-check (mypy) the code, then build real sites in temporary folders and check them.
+	$(PY) -m ruff check .
+	$(PY) -m mypy
 	$(PY) -m pytest
 
 bench: $(VENV)/.dev  ## Measure build overhead, check speed, scale and page weight; write BENCHMARKS.md.
@@ -66,4 +68,4 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt tests/axe/package-lock.json
 	touch $@
 
 clean:
-	rm -rf site .site-build-* .site-old-* .pytest_cache
+	rm -rf site .site-build-* .site-old-* .pytest_cache .mypy_cache .ruff_cache

@@ -218,7 +218,7 @@ def _percent(part: int, whole: int) -> str:
 def report(outcomes: list[Outcome], verdicts: dict[tuple[str, str, str], str], corpus: Path) -> str:
     lines = ["# Recall of the gate on the measuring corpus", "",
              f"Written by `make recall CORPUS={corpus}` (bench/recall.py) on "
-             f"{dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC. Each policy is imported with "
+             f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC. Each policy is imported with "
              "`policysite import` into a temporary project and judged with `check --format json`; a listed defect "
              "is caught when a finding names the line holding its quote, or when the import moved it into "
              "REVIEW-NOTES.md. The corpus is for measuring, never for tuning: no rule or test holds its words.", ""]

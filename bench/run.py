@@ -34,10 +34,10 @@ def machine() -> list[str]:
     import os
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     packages = ", ".join(f"{name} {metadata.version(name)}" for name in
-                         ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "jieba", "Jinja2", "Babel", "playwright"))
+                         ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "Jinja2", "Babel", "playwright"))
     return [f"- Machine: {cpu}, {os.cpu_count()} cores, {memory:.0f} GiB, {platform.system()} {platform.release()}",
             f"- Python {platform.python_version()}; {packages}",
-            f"- Run on {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC by `make bench` (bench/run.py)"]
+            f"- Run on {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC by `make bench` (bench/run.py)"]
 
 
 def overhead_section(runs: int) -> tuple[list[str], bool]:

@@ -37,7 +37,7 @@ def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: 
         menu = links.switcher(policy, found)
         config.extra["alternate"] = menu
         # The i18n plugin sets it as an attribute, which Jinja reads before the item.
-        setattr(config.extra, "alternate", menu)
+        setattr(config.extra, "alternate", menu)  # noqa: B010  (MkDocs types extra without the attribute)
     return context
 
 

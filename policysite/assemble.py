@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 from markupsafe import Markup
@@ -67,7 +68,7 @@ def inventory_table(inventory: dict[str, Any] | None) -> Markup:
 _EXPLICIT_ID = re.compile(r"\{#([A-Za-z0-9_-]+)[^}]*\}\s*$")
 
 
-def _headings(markdown: str, section_id: str | None):
+def _headings(markdown: str, section_id: str | None) -> Iterator[tuple[str, str | None, str | None]]:
     """Each line with, for headings outside code, the demoted heading and its anchor."""
     fenced, count = False, 0
     for line in markdown.splitlines():

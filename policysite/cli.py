@@ -195,7 +195,8 @@ def _main(argv: list[str] | None) -> int:
     changes.add_argument("--reject-changes", action="store_true", help="reject Word's tracked changes (listed in REVIEW-NOTES.md)")
     imp.set_defaults(run=_import)
     args = parser.parse_args(argv)
-    return args.run(args)
+    code: int = args.run(args)
+    return code
 
 
 if __name__ == "__main__":

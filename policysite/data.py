@@ -7,7 +7,8 @@ import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 from .findings import Finding
 from .roles import ROLES
@@ -66,23 +67,23 @@ class _Checker:
         self.languages = languages
         self.findings: list[Finding] = []
 
-    def report(self, key: tuple, problem: str, fix: str) -> None:
+    def report(self, key: tuple[Any, ...], problem: str, fix: str) -> None:
         dotted = ".".join(str(part) for part in key)
         self.findings.append(Finding(self.document.path, self.document.line(*key), "data.schema",
                                      f"`{dotted}` {problem}", fix))
 
-    def flag(self, rule: str, key: tuple, problem: str, fix: str) -> None:
+    def flag(self, rule: str, key: tuple[Any, ...], problem: str, fix: str) -> None:
         """A finding of one of the value rules (data.email, data.markdown …), beside data.schema's."""
         dotted = ".".join(str(part) for part in key)
         self.findings.append(Finding(self.document.path, self.document.line(*key), rule, f"`{dotted}` {problem}", fix))
 
-    def kind(self, rule: str, key: tuple, value: Any, problem: str | None, fix: str) -> None:
+    def kind(self, rule: str, key: tuple[Any, ...], value: Any, problem: str | None, fix: str) -> None:
         """A value of a kind (host, e-mail, language tag, web address) that its check found wrong."""
         if value is not None and problem is not None:
             dotted = ".".join(str(part) for part in key)
             self.findings.append(Finding(self.document.path, self.document.line(*key), rule, f"`{dotted}` {problem}", fix))
 
-    def printed(self, key: tuple, value: Any, *, table: bool = False) -> None:
+    def printed(self, key: tuple[Any, ...], value: Any, *, table: bool = False) -> None:
         """Text printed into the policy: one line (table cells excepted), no control characters, no Markdown."""
         if not isinstance(value, str):
             return
@@ -95,7 +96,7 @@ class _Checker:
             self.flag("data.markdown", key, problem,
                       "write the fact as plain text; links, headings and formatting belong in the section file")
 
-    def mapping(self, key: tuple, value: Any, known: dict[str, bool]) -> bool:
+    def mapping(self, key: tuple[Any, ...], value: Any, known: dict[str, bool]) -> bool:
         if not isinstance(value, dict):
             self.report(key, "must be a mapping of keys to values",
                         "write one `key: value` per line under it")
@@ -111,7 +112,7 @@ class _Checker:
                 self.report(key + (name,), "is not a known key", f"remove it or rename it ({hint})")
         return True
 
-    def text(self, key: tuple, value: Any, *, localized: bool = True, table: bool = False) -> None:
+    def text(self, key: tuple[Any, ...], value: Any, *, localized: bool = True, table: bool = False) -> None:
         if value is None:
             return
         if isinstance(value, dict) and localized:
@@ -136,7 +137,7 @@ class _Checker:
             form = "text, or text per language (`zh: …`, `en: …`)" if localized else "text"
             self.report(key, f"must be {form}", "write the value after the colon")
 
-    def check(self, key: tuple, value: Any, ok: Callable[[Any], bool], problem: str, fix: str) -> None:
+    def check(self, key: tuple[Any, ...], value: Any, ok: Callable[[Any], bool], problem: str, fix: str) -> None:
         if value is not None and not ok(value):
             self.report(key, problem, fix)
 
@@ -162,7 +163,7 @@ def _date(value: Any) -> bool:
     return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
 
 
-def _check_policy(c: _Checker, policy: dict) -> None:
+def _check_policy(c: _Checker, policy: dict[str, Any]) -> None:
     c.check(("id",), policy.get("id"), lambda v: isinstance(v, str) and bool(SLUG.match(v)),
             "must be a lower-case slug", "use letters, digits and hyphens, e.g. `acme-privacy`")
     c.text(("title",), policy.get("title"))
@@ -232,7 +233,7 @@ def _check_policy(c: _Checker, policy: dict) -> None:
             _check_role(c, ("sections", index, "role"), section.get("role"))
 
 
-def _check_role(c: _Checker, key: tuple, role: Any) -> None:
+def _check_role(c: _Checker, key: tuple[Any, ...], role: Any) -> None:
     if not isinstance(role, str) or not role:
         c.report(key, "must name what the section discloses", "write e.g. `role: rights`")
     elif role not in ROLES:
@@ -242,7 +243,7 @@ def _check_role(c: _Checker, key: tuple, role: Any) -> None:
                  f"{hint} (the roles are listed in policysite/roles.py)")
 
 
-def _check_company(c: _Checker, company: dict) -> None:
+def _check_company(c: _Checker, company: dict[str, Any]) -> None:
     for name in ("legal_name", "address", "mini_program", "brand"):
         c.text((name,), company.get(name))
     c.text(("website",), company.get("website"), localized=False)
@@ -264,7 +265,7 @@ def _check_company(c: _Checker, company: dict) -> None:
                "write a bare domain such as `cookie-info.example.org`, no scheme or path")
 
 
-def _check_contact(c: _Checker, contact: dict) -> None:
+def _check_contact(c: _Checker, contact: dict[str, Any]) -> None:
     c.kind("data.email", ("email",), contact.get("email"), email_problem(contact.get("email")),
            "write it as `name@example.com`")
     c.check(("response_days",), contact.get("response_days"), _positive_int,
@@ -274,7 +275,7 @@ def _check_contact(c: _Checker, contact: dict) -> None:
     c.text(("online_service",), contact.get("online_service"))
 
 
-def _check_inventory(c: _Checker, inventory: dict) -> None:
+def _check_inventory(c: _Checker, inventory: dict[str, Any]) -> None:
     columns = inventory.get("columns")
     if not isinstance(columns, dict) or not columns:
         c.report(("columns",), "must map each column key to its heading", "write e.g. `scenario: {zh: 场景, en: Scenario}`")
@@ -292,7 +293,7 @@ def _check_inventory(c: _Checker, inventory: dict) -> None:
                 c.text(("rows", index, name), row.get(name), table=True)
 
 
-def _check_waivers(c: _Checker, document: dict) -> None:
+def _check_waivers(c: _Checker, document: dict[str, Any]) -> None:
     waivers = document.get("waivers")
     if not isinstance(waivers, list):
         c.report(("waivers",), "must list the accepted findings",

@@ -23,7 +23,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Iterator
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
@@ -33,6 +34,12 @@ from html5lib.treebuilders import getTreeBuilder
 
 from .findings import Finding
 from .weburl import Base, Target, clean, normal_host, resolve
+
+if TYPE_CHECKING:
+    from .model import Policy
+
+# What an element's reader calls for each address it finds: (raw address, what holds it, purpose) → the target.
+_Load = Callable[[str, str, str], "Target | None"]
 
 HTML = "http://www.w3.org/1999/xhtml"
 SVG = "http://www.w3.org/2000/svg"
@@ -112,7 +119,7 @@ class PageSources:
     texts: dict[str, str] = field(default_factory=dict)  # file → its text as written, to find the line
 
     @classmethod
-    def of(cls, policy) -> PageSources:
+    def of(cls, policy: Policy) -> PageSources:
         prefixes = sorted(((("" if language.default else f"{language.code}/"), language.code)
                            for language in policy.languages), key=lambda pair: -len(pair[0]))
         sections, intro, texts = {}, {}, {}
@@ -155,15 +162,16 @@ class PageSources:
 _EtreeBuilder = getTreeBuilder("etree")
 
 
-class _LineBuilder(_EtreeBuilder):
+class _LineBuilder(_EtreeBuilder):  # type: ignore[misc, valid-type]  # html5lib makes the class at run time
     """html5lib's ElementTree builder, remembering the line each element was read on."""
 
-    def __init__(self, namespace_html_elements: bool, *, lines: dict[ElementTree.Element, int], where):
+    def __init__(self, namespace_html_elements: bool, *, lines: dict[ElementTree.Element, int],
+                 where: Callable[[], int]) -> None:
         super().__init__(namespace_html_elements)
-        base_class = self.elementClass
+        base_class: Any = self.elementClass  # type: ignore[has-type]  # set by html5lib at run time
 
-        class Positioned(base_class):
-            def __init__(self, name, namespace=None):
+        class Positioned(base_class):  # type: ignore[misc]
+            def __init__(self, name: str, namespace: str | None = None) -> None:
                 super().__init__(name, namespace)
                 lines[self._element] = where()
 
@@ -239,13 +247,13 @@ def css_urls(css: str) -> list[tuple[str, int, str]]:
     return found
 
 
-def css_urls_of(tokens: list) -> list[tuple[str, int, str]]:
+def css_urls_of(tokens: list[Any]) -> list[tuple[str, int, str]]:
     found: list[tuple[str, int, str]] = []
     _walk_css(tokens, found)
     return found
 
 
-def _walk_css(tokens: list, found: list[tuple[str, int, str]]) -> None:
+def _walk_css(tokens: list[Any], found: list[tuple[str, int, str]]) -> None:
     skip_to_semicolon = False
     expect_import = False
     for token in tokens:
@@ -360,7 +368,8 @@ class _Checker:
         for element, current in state.walk(root):
             self.element(element, first_line + lines.get(element, 1) - 1, state, current)
 
-    def _base(self, root, lines, base: Base, first_line: int) -> tuple[Base, int | None]:
+    def _base(self, root: ElementTree.Element, lines: dict[ElementTree.Element, int], base: Base,
+              first_line: int) -> tuple[Base, int | None]:
         """The document's base: the first `<base href>`, which must stay on this site."""
         for element in root.iter(f"{{{HTML}}}base"):
             href = element.get("href")
@@ -423,7 +432,7 @@ class _Checker:
                 self._report("site.inline-script", line, f"<{local} {name}> runs a `javascript:` URL", fix, section,
                              clean(attributes[name]))
 
-    def _html_element(self, local: str, attributes: dict[str, str], load, line: int, base: Base,
+    def _html_element(self, local: str, attributes: dict[str, str], load: _Load, line: int, base: Base,
                       section: str | None) -> None:
         for name, purpose in _HTML_LOADS.get(local, ()):
             if name not in attributes:
@@ -457,7 +466,7 @@ class _Checker:
             self.html(attributes["srcdoc"], base, first_line=line, section=section)
             self.inside = outer
 
-    def _svg_element(self, local: str, attributes: dict[str, str], load, line: int, base: Base,
+    def _svg_element(self, local: str, attributes: dict[str, str], load: _Load, line: int, base: Base,
                      section: str | None, base_line: int | None) -> None:
         purpose = _SVG_LOADS.get(local)
         if purpose is not None:
@@ -485,7 +494,7 @@ class _Walk:
     def walk(self, root: ElementTree.Element) -> Iterator[tuple[ElementTree.Element, str | None]]:
         yield from self._walk(root, in_content=self.section is not None)
 
-    def _walk(self, element: ElementTree.Element, in_content: bool):
+    def _walk(self, element: ElementTree.Element, in_content: bool) -> Iterator[tuple[ElementTree.Element, str | None]]:
         namespace, local = _split(element.tag) if isinstance(element.tag, str) else ("", "")
         starts_content = namespace == HTML and local in ("article", "main") and not in_content
         if namespace == HTML and in_content and local in ("h1", "h2"):

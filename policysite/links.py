@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import cast
 
 from .model import Language, Policy
 
@@ -66,7 +67,7 @@ def _index(policy: Policy) -> _Index:
     # added, so the count of generated pages tells whether the index is stale.
     cached = policy.__dict__.get("_site_page_index")
     if cached is not None and cached[0] == len(policy.generated):
-        return cached[1]
+        return cast(_Index, cached[1])
     pages = site_pages(policy)
     index = _Index(pages, {}, {})
     for page in pages:

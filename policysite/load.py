@@ -7,7 +7,8 @@ import os
 import re
 import stat
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 from . import placeholders
 from .assemble import assemble_page, contents_list, inventory_table
@@ -216,7 +217,7 @@ def _parse_heading(section: Section, language: str, path: str, source: str) -> t
     match = _H1.match(lines[first]) if first is not None else None
     if section.role == "intro":
         if match:
-            findings.append(Finding(path, first + 1, "section.heading",
+            findings.append(Finding(path, (first or 0) + 1, "section.heading",
                                     "the introduction has a `#` heading; the page title already comes from data",
                                     "delete this heading line"))
     elif match is None:
@@ -224,7 +225,7 @@ def _parse_heading(section: Section, language: str, path: str, source: str) -> t
                                 "the section does not start with its `# Title` heading",
                                 "make the first line `# ` followed by the section title"))
     else:
-        title, heading_line = match.group(1), first + 1
+        title, heading_line = match.group(1), (first or 0) + 1
     for number, line in enumerate(lines, start=1):
         if number != heading_line and _H1.match(line):
             findings.append(Finding(path, number, "section.heading",

@@ -10,7 +10,8 @@ feeds it the log records).
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable
+from typing import Any
+from collections.abc import Iterable
 
 from .findings import Finding, Severity
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from .data import DataSet
 from .dates import DateSource
@@ -90,13 +90,13 @@ class Policy:
 
     @property
     def id(self) -> str:
-        return self.data["policy"]["id"]
+        return cast(str, self.data["policy"]["id"])
 
     @property
     def version(self) -> int:
         if self.in_force_version is not None:
             return self.in_force_version
-        return self.data["policy"]["version"]
+        return cast(int, self.data["policy"]["version"])
 
     @property
     def default_language(self) -> Language:
@@ -109,4 +109,4 @@ class Policy:
         return self.texts[(language, section_id)]
 
     def title(self, language: str) -> str:
-        return self.contexts[language]["policy"]["title"]
+        return cast(str, self.contexts[language]["policy"]["title"])

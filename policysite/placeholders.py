@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import difflib
 import traceback
-from typing import Any, Mapping
+from typing import Any
+from collections.abc import Mapping
 
 from jinja2 import StrictUndefined, TemplateSyntaxError, nodes
 from jinja2.sandbox import SandboxedEnvironment

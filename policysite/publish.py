@@ -29,7 +29,8 @@ import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO
+from collections.abc import Iterator
 
 from .findings import Finding
 from .internal_errors import debugging, traceback_finding
@@ -179,15 +180,15 @@ class _Signals:
         raise Interrupted(signum)
 
     @contextmanager
-    def installed(self) -> Iterator["_Signals"]:
+    def installed(self) -> Iterator[_Signals]:
         if _in_main_thread():
             for signum in (signal.SIGINT, signal.SIGTERM):
                 self.previous[signum] = signal.signal(signum, self.handle)
         try:
             yield self
         finally:
-            for signum, handler in self.previous.items():
-                signal.signal(signum, handler)  # type: ignore[arg-type]
+            for number, handler in self.previous.items():
+                signal.signal(number, handler)  # type: ignore[arg-type]
 
     @contextmanager
     def critical(self) -> Iterator[None]:

@@ -12,7 +12,8 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping
 
 from .data import DataSet
 from .findings import Finding
@@ -80,7 +81,7 @@ class _Lines:
         return lines[line - 1] if 0 < line <= len(lines) else ""
 
 
-def apply_waivers(findings: list[Finding], data: DataSet, root: Path, *, rules: Mapping[str, "Rule"],
+def apply_waivers(findings: list[Finding], data: DataSet, root: Path, *, rules: Mapping[str, Rule],
                   complete: bool = True) -> tuple[list[Finding], list[Finding]]:
     """Split ``findings`` into (still open, problems with the waivers themselves).
 

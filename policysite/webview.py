@@ -8,6 +8,8 @@ an archived version can get a web-view page with *its* facts, not today's.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -91,7 +93,7 @@ def archived_webview_pages(policy: Policy) -> list[GeneratedPage]:
             path = f"{version.path}webview/"
             others = {other: path for other, versions in released.items()
                       if other != code and any(v.path == version.path for v in versions)}
-            day = lambda date: long_date(date, language.locale)  # noqa: E731
+            day: Callable[[dt.date], str] = lambda date: long_date(date, language.locale)  # noqa: E731, B023
             footer = footer_facts(policy, code, version=version.version,
                                   effective=version.effective, updated=version.updated)
             notice = words(code, policy.data_dir)[f"notice_{version.status}"].format(

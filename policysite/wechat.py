@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from .data import DataSet
 from .findings import Finding
+
+# Reports a finding: (rule, key path in data/wechat.yml, problem, fix).
+Report = Callable[[str, tuple[Any, ...], str, str], None]
 
 DATA_FILE = "wechat"
 KEYS = {"verification_file": False, "privacy_setting": False}  # privacy_setting: policysite/wechat_privacy.py
@@ -43,7 +47,7 @@ def verification_file(data: DataSet) -> tuple[VerificationFile | None, list[Find
         return None, []
     findings: list[Finding] = []
 
-    def report(rule: str, key: tuple, problem: str, fix: str) -> None:
+    def report(rule: str, key: tuple[Any, ...], problem: str, fix: str) -> None:
         findings.append(Finding(document.path, document.line(*key), rule, problem, fix))
 
     value = document.value
@@ -71,6 +75,7 @@ def verification_file(data: DataSet) -> tuple[VerificationFile | None, list[Find
         _check_content(name, content, report)
     if findings:
         return None, findings
+    assert isinstance(name, str) and isinstance(content, str)  # anything else was reported above
     return VerificationFile(name=name, content=content.encode("ascii")), []
 
 
@@ -78,7 +83,7 @@ def check(data: DataSet) -> list[Finding]:
     return verification_file(data)[1]
 
 
-def _unknown_keys(value: dict, known: dict[str, bool], prefix: tuple, report) -> None:
+def _unknown_keys(value: dict[Any, Any], known: dict[str, bool], prefix: tuple[Any, ...], report: Report) -> None:
     for key in value:
         if key not in known:
             close = difflib.get_close_matches(str(key), list(known), n=1)
@@ -87,14 +92,14 @@ def _unknown_keys(value: dict, known: dict[str, bool], prefix: tuple, report) ->
             report("data.schema", (*prefix, key), f"`{dotted}` is not a known key", f"remove it or rename it ({hint})")
 
 
-def _check_name(name: Any, report) -> None:
+def _check_name(name: Any, report: Report) -> None:
     key = ("verification_file", "name")
     if not isinstance(name, str) or not (_CODE_NAME.fullmatch(name) or _PLAIN_NAME.fullmatch(name)):
         report("wechat.verification-name", key,
                f"`verification_file.name` {name!r} is not the name of a WeChat verification file", NAME_FIX)
 
 
-def _check_content(name: Any, content: Any, report) -> None:
+def _check_content(name: Any, content: Any, report: Report) -> None:
     key = ("verification_file", "content")
     if not isinstance(content, str):
         report("wechat.verification-content", key,

@@ -228,7 +228,7 @@ def _purpose(row: dict[str, Any], language: str, languages: list[str]) -> str:
 def _setting_findings(data: DataSet) -> list[Finding]:
     wechat = data.documents.get("wechat")
     setting = wechat.value.get(SETTING_KEY) if wechat is not None and isinstance(wechat.value, dict) else None
-    if setting is None:
+    if setting is None or wechat is None:
         return []
     if not isinstance(setting, dict) or not (setting.get("notice_method") is None
                                              or isinstance(setting.get("notice_method"), str)):

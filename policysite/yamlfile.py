@@ -26,7 +26,7 @@ from yaml.events import AliasEvent, MappingStartEvent, ScalarEvent, SequenceStar
 
 from .findings import Finding
 
-KeyPath = tuple  # of str keys and int list indexes
+KeyPath = tuple[Any, ...]  # of str keys and int list indexes
 
 # The deepest data/ goes is policy.yml → languages → item → key (4); 20 leaves room for any real file.
 MAX_DEPTH = 20
@@ -69,7 +69,7 @@ class _StrictLoader(yaml.SafeLoader):
         return _Refused(Finding(self.display, line, rule, problem, fix))
 
     def compose_node(self, parent: Any, index: Any) -> yaml.Node:
-        event = self.peek_event()
+        event = self.peek_event()  # type: ignore[no-untyped-call]  # PyYAML's stubs leave it untyped
         line = event.start_mark.line + 1
         if isinstance(event, AliasEvent):
             raise self.refuse("data.alias", line, f"`*{event.anchor}` repeats another value through a YAML alias",
@@ -88,7 +88,7 @@ class _StrictLoader(yaml.SafeLoader):
             raise self.refuse("data.depth", line, f"the data is nested more than {MAX_DEPTH} levels deep",
                            "data files hold flat facts: bring the values up to a few levels of keys")
         try:
-            return super().compose_node(parent, index)
+            return super().compose_node(parent, index)  # type: ignore[return-value]  # None only past the stream's end
         finally:
             self.depth -= 1
 

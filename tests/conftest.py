@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from policysite.archive.pdf import CACHE_VARIABLE
 
 PROJECT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -89,6 +93,15 @@ def copy_project(target: Path, *, content: Path = FLAGSHIP) -> Project:
     config = content / "mkdocs.yml" if (content / "mkdocs.yml").is_file() else FLAGSHIP / "mkdocs.yml"
     shutil.copy2(config, target / "mkdocs.yml")
     return Project(target)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def pdf_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Each release renders and checks its PDFs (seconds each); the suite releases the same fixture versions many
+    times, so a PDF that passed is reused for the same input for the rest of the session (see policysite/archive/pdf.py)."""
+    os.environ[CACHE_VARIABLE] = str(tmp_path_factory.mktemp("pdf-cache"))
+    yield
+    os.environ.pop(CACHE_VARIABLE, None)
 
 
 @pytest.fixture

@@ -67,7 +67,7 @@ def materialise(target: Path, spec: dict[str, Any]) -> Path:
 
 def _keep_only(target: Path, language: str) -> None:
     """Drop every other language from data/ and docs/, keeping line numbers (dropped lines become comments)."""
-    other = r"(?!%s\b)[a-z]{2,3}" % language
+    other = rf"(?!{language}\b)[a-z]{{2,3}}"
     for path in (target / "data").glob("*.yml"):
         lines = []
         for line in path.read_text(encoding="utf-8").splitlines():

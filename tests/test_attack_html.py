@@ -17,7 +17,6 @@ import datetime as dt
 import functools
 import json
 import os
-import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -41,7 +40,7 @@ from policysite.model import Section, SectionText
 from policysite.rules.html import MARKDOWN_EXTENSIONS, _scan, tag_problems
 from policysite.rules.markdown import parse
 from policysite.rules.registry import Document
-from rulefixtures import TODAY, judged, materialise
+from rulefixtures import judged, materialise
 
 SECTION = "docs/zh/sections/updates.md"
 ANCHOR = "我们会在本页面发布本政策的变更。\n"  # line 3 of the base fixture's updates.md

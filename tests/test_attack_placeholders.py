@@ -10,7 +10,6 @@ published page.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import json
 import re

@@ -14,7 +14,9 @@ from __future__ import annotations
 import difflib
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from ..assemble import demote_headings
 
@@ -154,7 +156,7 @@ def _similar(a: list[str], b: list[str]) -> bool:
     return matcher.real_quick_ratio() >= 0.5 and matcher.quick_ratio() >= 0.5 and matcher.ratio() >= 0.5
 
 
-def _pairs(old: list, new: list, key) -> list[tuple]:
+def _pairs(old: list[Any], new: list[Any], key: Callable[[Any], list[str]]) -> list[tuple[Any, Any]]:
     """Old and new units (blocks, rows) of a changed stretch, paired in order when alike; the rest stand alone."""
     if len(old) == len(new) == 1:
         return [(old[0], new[0])]

@@ -53,7 +53,7 @@ class FrozenText:
     def render(self) -> bytes:
         meta = {name: getattr(self, name) for name in FIELDS}
         front = yaml.dump(meta, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False, width=10_000)
-        return f"---\n{front}---\n\n{normalise(self.body)}".encode("utf-8")
+        return f"---\n{front}---\n\n{normalise(self.body)}".encode()
 
     @property
     def sha256(self) -> str:

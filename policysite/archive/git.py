@@ -167,7 +167,7 @@ def _cat_files(root: Path, requests: list[str]) -> list[bytes | None]:
     result = _git(root, "cat-file", "--batch", stdin="".join(f"{r}\n" for r in requests).encode("utf-8"))
     if result.returncode != 0:
         raise HistoryUnavailable(f"`git cat-file` failed ({_said(result)})")
-    out, position, blobs = result.stdout, 0, []
+    out, position, blobs = result.stdout, 0, []  # type: ignore[var-annotated]
     try:
         for _ in requests:
             end = out.index(b"\n", position)

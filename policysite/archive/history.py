@@ -98,7 +98,7 @@ def _when(commit_time: int, timezone: str | None) -> dt.date:
         zone = ZoneInfo(timezone) if timezone else None
     except (ZoneInfoNotFoundError, ValueError):
         zone = None  # archive.clock reports an unknown time zone
-    moment = dt.datetime.fromtimestamp(commit_time, dt.timezone.utc)
+    moment = dt.datetime.fromtimestamp(commit_time, dt.UTC)
     return moment.astimezone(zone).date() if zone else moment.astimezone().date()
 
 
@@ -243,4 +243,4 @@ def _first_difference(committed: bytes, current: bytes) -> int:
 
 
 def _day(commit_time: int) -> str:
-    return dt.datetime.fromtimestamp(commit_time, dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    return dt.datetime.fromtimestamp(commit_time, dt.UTC).strftime("%Y-%m-%d %H:%M UTC")

@@ -15,7 +15,7 @@ import json
 import re
 import urllib.parse
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from ..findings import Finding
 from ..model import Policy
@@ -61,7 +61,7 @@ def read_published(location: str) -> dict[str, Any]:
     except (UnicodeDecodeError, ValueError) as error:
         raise LiveUnreadable(f"{location} is not JSON ({error})") from None
     _validate(data, location)
-    return data
+    return cast(dict[str, Any], data)
 
 
 def _download(url: str) -> bytes:
@@ -83,7 +83,7 @@ def _download(url: str) -> bytes:
                                                    "Cache-Control": "no-cache"})
     try:
         with opener.open(request, timeout=TIMEOUT) as response:
-            content = response.read(MAX_BYTES + 1)
+            content: bytes = response.read(MAX_BYTES + 1)
     except urllib.error.HTTPError as error:
         raise LiveUnreadable(f"{url} answered {error.code} {error.reason}") from None
     except urllib.error.URLError as error:

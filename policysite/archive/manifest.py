@@ -38,7 +38,7 @@ def feed_path(policy: Policy, language: str) -> str:
 
 def manifest(policy: Policy, base_url: str = "") -> dict[str, Any]:
     view: ArchiveView = policy.archive
-    current = {
+    current: dict[str, Any] = {
         "version": policy.version,
         "effective": policy.effective.isoformat(),
         "updated": policy.updated.date.isoformat(),

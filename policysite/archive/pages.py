@@ -12,6 +12,7 @@ import datetime as dt
 import posixpath
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from markupsafe import Markup, escape
 
@@ -137,8 +138,8 @@ def archive_pages(policy: Policy) -> list[GeneratedPage]:
     return pages
 
 
-def _meta(policy: Policy, version: PolicyVersion | None, kind: str, path: str, *, noindex: bool) -> dict:
-    meta: dict = {"archive": {"kind": kind, "alternates": {
+def _meta(policy: Policy, version: PolicyVersion | None, kind: str, path: str, *, noindex: bool) -> dict[str, Any]:
+    meta: dict[str, Any] = {"archive": {"kind": kind, "alternates": {
         language.code: site_path(language, path) for language in policy.languages
         if version is None or language.code in version.texts}}}
     if version is not None:
@@ -172,7 +173,7 @@ def _index_page(policy: Policy, view: ArchiveView, language: Language, versions:
     items = []
     for version in reversed(versions):
         page = site_path(language, version.path)
-        links = [_link(relative(here, page), say(policy, code, "read"))]
+        links: list[Markup | str] = [_link(relative(here, page), say(policy, code, "read"))]
         if view.predecessor(version, code) is not None:
             links.append(_link(relative(here, page + "changes/"), say(policy, code, "changes")))
         links.append(_link(relative(here, text_path(version, code)), say(policy, code, "text")))
@@ -207,6 +208,7 @@ def _version_page(policy: Policy, view: ArchiveView, language: Language, version
     index = relative(here, site_path(language, INDEX_PATH))
     facts = {"version": version.version, "effective": _date(policy, code, version.effective)}
     if version.status == "superseded":
+        assert version.superseded is not None  # a superseded version knows its successor's date
         lead = say(policy, code, "banner_superseded", superseded=_date(policy, code, version.superseded), current=current, **facts)
     elif version.status == "upcoming":
         lead = say(policy, code, "banner_upcoming", current=current, **facts)

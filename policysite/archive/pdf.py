@@ -20,7 +20,9 @@ print as a blank box whose text still reads back correctly.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,7 +68,8 @@ class PdfFacts:
 
 def body_html(text: FrozenText) -> str:
     """The released Markdown as HTML, as the archived page shows it."""
-    return markdown.markdown(text.body, extensions=EXTENSIONS, output_format="html")
+    html: str = markdown.markdown(text.body, extensions=EXTENSIONS, output_format="html")
+    return html
 
 
 def _words(language: str, data_dir: Path | None) -> dict[str, str]:
@@ -120,7 +123,7 @@ tr {{ break-inside: avoid; }}
             f"<style>{css}</style></head><body>{body_html(text)}</body></html>")
 
 
-def _refuse_fetch(url: str, *args: Any, **kwargs: Any) -> dict:
+def _refuse_fetch(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
     # The released text links only to its own anchors and the company's addresses; nothing is ever loaded.
     raise ValueError(f"the PDF loads nothing from outside: {url}")
 
@@ -140,17 +143,49 @@ def render(text: FrozenText, facts: PdfFacts) -> bytes:
     """The PDF's bytes: the same for the same text, facts and fonts. Raises PdfUnavailable."""
     weasyprint = _weasyprint()
     document = weasyprint.HTML(string=document_html(text, facts), url_fetcher=_refuse_fetch)
-    return document.write_pdf(pdf_variant="pdf/ua-1", uncompressed_pdf=False)
+    pdf: bytes = document.write_pdf(pdf_variant="pdf/ua-1", uncompressed_pdf=False)
+    return pdf
 
 
 def make(text: FrozenText, facts: PdfFacts) -> bytes:
     """Render and check; PdfUnavailable (one line) when the PDF would not say exactly the released text."""
+    cached = _cached(text, facts)
+    if cached is not None and cached.is_file():
+        return cached.read_bytes()
     pdf = render(text, facts)
     problems = check(pdf, text)
     if problems:
         raise PdfUnavailable(f"the PDF of version {text.version} in `{text.language}` would be wrong: "
                              + "; ".join(problems))
+    if cached is not None:
+        _keep(cached, pdf)
     return pdf
+
+
+# The test suite releases the same versions of its fixtures again and again; rendering and checking one
+# takes seconds. With this variable naming a folder, a PDF that passed its checks is kept there under the
+# SHA-256 of everything it is made from, and the same input later gets the same (already checked) bytes,
+# which rendering again would also give. Unset (as for every real release), each PDF is rendered afresh.
+CACHE_VARIABLE = "POLICYSITE_PDF_CACHE"
+
+
+def _cached(text: FrozenText, facts: PdfFacts) -> Path | None:
+    folder = os.environ.get(CACHE_VARIABLE)
+    if not folder:
+        return None
+    source = "\0".join((document_html(text, facts), text.language, str(text.version)))
+    return Path(folder) / f"{hashlib.sha256(source.encode('utf-8')).hexdigest()}.pdf"
+
+
+def _keep(path: Path, pdf: bytes) -> None:
+    """Written whole or not at all: another process of the suite may read the same name meanwhile."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.part")
+        partial.write_bytes(pdf)
+        os.replace(partial, path)
+    except OSError:
+        pass  # a cache that cannot be written only costs time
 
 
 # --- checks ------------------------------------------------------------------------------------
@@ -278,7 +313,7 @@ def check(pdf: bytes, text: FrozenText) -> list[str]:
         at = next((i for i, (a, b) in enumerate(zip(expected, actual)) if a != b), min(len(expected), len(actual)))
         problems.append(f"its text differs from the released text from character {at} on: the text says "
                         f"{expected[at:at + 30]!r}, the PDF {actual[at:at + 30]!r}")
-    catalog = PdfReader(io.BytesIO(pdf)).trailer["/Root"]
+    catalog: Any = PdfReader(io.BytesIO(pdf)).trailer["/Root"]  # a DictionaryObject (pypdf types it as any object)
     if "/StructTreeRoot" not in catalog or not catalog.get("/MarkInfo", {}).get("/Marked"):
         problems.append("it is not tagged for assistive technology (no structure tree)")
     return problems

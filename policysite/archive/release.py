@@ -16,6 +16,7 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,7 +30,7 @@ from .frozen import FrozenText, normalise, sha256
 from .pdf import PdfUnavailable, pdf_path
 from .pdfs import render_all
 from .stage import ArchiveView
-from .store import ATTRIBUTES_NAME, Lock, LockedVersion, archive_dir, lock_path, read_lock
+from .store import ATTRIBUTES_NAME, Lock, LockedVersion, PolicyVersion, archive_dir, lock_path, read_lock
 
 POLICY_FILE = "policy.yml"
 ATTRIBUTES = "# Frozen releases: byte for byte as released (their SHA-256 is in archive.lock.json).\n* -text\n"
@@ -138,7 +139,7 @@ def _require_dates(version: int, last_effective: dt.date, last_updated: dt.date,
                              "effect before it is published — give today's date or a later one")
 
 
-def _require_summaries(summaries: dict[str, str], languages: list[str], previous) -> None:
+def _require_summaries(summaries: dict[str, str], languages: list[str], previous: PolicyVersion | None) -> None:
     unknown = sorted(set(summaries) - set(languages))
     if unknown:
         raise ReleaseRefused(f"there is a change summary for {', '.join(unknown)}, which the policy is not published "
@@ -208,9 +209,9 @@ def edit_policy_file(text: str, version: int, effective: dt.date, updated: dt.da
         if len(matches) > 1:
             raise ReleaseRefused(f"data/{POLICY_FILE} has `{key}:` on more than one line — keep one")
         if matches:
-            text = pattern.sub(lambda m: f"{m.group(1)}{value}{m.group(3)}", text, count=1)
+            text = pattern.sub(lambda m: f"{m.group(1)}{value}{m.group(3)}", text, count=1)  # noqa: B023  (called here)
         elif key == "updated":
-            text = re.sub(r"^(effective:.*)$", lambda m: f"{m.group(1)}\nupdated: {value}", text, count=1, flags=re.M)
+            text = re.sub(r"^(effective:.*)$", lambda m: f"{m.group(1)}\nupdated: {value}", text, count=1, flags=re.M)  # noqa: B023
         else:
             raise ReleaseRefused(f"data/{POLICY_FILE} has no top-level `{key}:` line to update")
     try:
@@ -224,7 +225,7 @@ def edit_policy_file(text: str, version: int, effective: dt.date, updated: dt.da
 
 
 def _write(root: Path, policy: Policy, policy_file: Path, number: int, effective: dt.date, updated: dt.date,
-           day: dt.date, texts: dict[str, FrozenText], pdfs: dict[str, bytes], rejudge) -> Released:
+           day: dt.date, texts: dict[str, FrozenText], pdfs: dict[str, bytes], rejudge: Callable[[], object]) -> Released:
     folder = archive_dir(root) / effective.isoformat()
     if folder.exists():
         raise ReleaseRefused(f"archive/{effective.isoformat()}/ already exists; an archived version is never "

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..data import DataSet
 from ..findings import Finding
@@ -37,7 +38,7 @@ def read_settings(data: DataSet) -> tuple[ArchiveSettings, list[Finding]]:
         return settings, []
     findings: list[Finding] = []
 
-    def report(key: tuple, problem: str, fix: str) -> None:
+    def report(key: tuple[Any, ...], problem: str, fix: str) -> None:
         path, line = data.where(DATA_NAME, *key)
         findings.append(Finding(path, line, "archive.settings", problem, fix))
 

@@ -12,6 +12,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .errors import ImportRefused
 from .model import Note, Para, Source
@@ -97,7 +98,7 @@ def _format_number(number: int, kind: str) -> str:
     return str(number)
 
 
-def _read_numbering(document) -> _Numbering:
+def _read_numbering(document: Any) -> _Numbering:
     numbering = _Numbering()
     try:
         part = document.part.numbering_part
@@ -125,7 +126,7 @@ def _read_numbering(document) -> _Numbering:
     return numbering
 
 
-def _comments(document) -> dict[str, tuple[str, str]]:
+def _comments(document: Any) -> dict[str, tuple[str, str]]:
     found: dict[str, tuple[str, str]] = {}
     for rel in document.part.rels.values():
         if rel.reltype.endswith("/comments") and not rel.is_external:
@@ -156,14 +157,14 @@ def read_docx(language: str, path: Path, data: bytes) -> Source:
 
 
 class _Reader:
-    def __init__(self, source: Source, numbering: _Numbering, comments: dict[str, tuple[str, str]], document) -> None:
+    def __init__(self, source: Source, numbering: _Numbering, comments: dict[str, tuple[str, str]], document: Any) -> None:
         self.source = source
         self.numbering = numbering
         self.comments = comments
         self.count = 0
         self.styles = {s.style_id: s for s in document.styles if getattr(s, "style_id", None)}
 
-    def _level(self, p) -> int | None:
+    def _level(self, p: Any) -> int | None:
         ppr = p.find(q("pPr"))
         style_id = None
         if ppr is not None:
@@ -183,7 +184,7 @@ class _Reader:
             return 1
         return None
 
-    def _numbering(self, p) -> str:
+    def _numbering(self, p: Any) -> str:
         ppr = p.find(q("pPr"))
         num_pr = ppr.find(q("numPr")) if ppr is not None else None
         if num_pr is None and ppr is not None:
@@ -200,15 +201,17 @@ class _Reader:
         label = self.numbering.label(num_id.get(q("val")), int(ilvl.get(q("val"))) if ilvl is not None else 0)
         return label if label.endswith(" ") or not label else label + " "
 
-    def paragraph(self, p) -> None:
+    def paragraph(self, p: Any) -> None:
         self.count += 1
         where = f"paragraph {self.count}"
-        accepted, rejected, changes = [], [], []
+        accepted: list[str] = []
+        rejected: list[str] = []
+        changes: list[tuple[str, str, str]] = []
         comment_start: dict[str, int] = {}
         anchors: dict[str, str] = {}
         soft = False
 
-        def walk(node, inserted: bool = False, deleted: bool = False) -> None:
+        def walk(node: Any, inserted: bool = False, deleted: bool = False) -> None:
             nonlocal soft
             for child in node.iterchildren():
                 tag = child.tag
@@ -243,12 +246,15 @@ class _Reader:
                     if not inserted:
                         rejected.append(value)
                 elif tag == q("tab"):
-                    accepted.append("\t"), rejected.append("\t")
+                    accepted.append("\t")
+                    rejected.append("\t")
                 elif tag in (q("br"), q("cr")):
                     soft = True
-                    accepted.append("\n"), rejected.append("\n")
+                    accepted.append("\n")
+                    rejected.append("\n")
                 elif tag == q("noBreakHyphen"):
-                    accepted.append("-"), rejected.append("-")
+                    accepted.append("-")
+                    rejected.append("-")
                 else:
                     walk(child, inserted, deleted)
 
@@ -273,7 +279,7 @@ class _Reader:
             para.rejected = other.text if other is not None else ""
         self.source.paras.append(para)
 
-    def table(self, tbl) -> None:
+    def table(self, tbl: Any) -> None:
         self.count += 1
         rows: list[list[str]] = []
         above: list[str] = []

@@ -241,6 +241,7 @@ def _dates(facts: Facts, paras: dict[str, list[Para]]) -> None:
                   f"fill it in, then set `{kind}:` in data/policy.yml")
             continue
         date = dates.pop()
+        assert date is not None  # None in dates was refused above
         facts.dates[kind] = date
         for mention in found:
             mention.para.text = mention.para.text.replace(mention.text, f"{{{{ policy.{kind} }}}}", 1)

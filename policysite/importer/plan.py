@@ -58,15 +58,16 @@ def make_plan(sources: list[Source], default: str) -> Plan:
     facts = find_facts(paras, default)
     inventory, inventory_notes = _inventory(structures, languages, default)
     files: dict[str, str] = {}
-    titles = {language: structures[language].title for language in languages}
-    numbered = numbered_sections([(plan.id, plan.roles) for plan in sections])
-    for plan in sections:
-        for language, part in plan.parts.items():
-            path = f"docs/{language}/sections/{plan.id}.md"
-            notes = {s.language: s for s in sources}[language].notes
-            files[path] = link_references(_section_markdown(part, inventory is not None, notes), numbered, path, notes)
+    titles: dict[str, str] = {}
+    numbered = numbered_sections([(section.id, section.roles) for section in sections])
+    for section in sections:
+        for language, part in section.parts.items():
+            path = f"docs/{language}/sections/{section.id}.md"
+            source_notes = {s.language: s for s in sources}[language].notes
+            files[path] = link_references(_section_markdown(part, inventory is not None, source_notes), numbered, path,
+                                          source_notes)
     for language in languages:
-        title = titles[language] or _title_from_text(structures[language]) or DEFAULT_TITLES.get(language, "Privacy Policy")
+        title = structures[language].title or _title_from_text(structures[language]) or DEFAULT_TITLES.get(language, "Privacy Policy")
         titles[language] = title
         files[f"docs/{language}/index.md"] = (
             f"---\ntitle: {_yaml_scalar(title)}\n---\n<!-- This page is assembled by the build from sections/ in the order "
@@ -119,12 +120,14 @@ def _align(structures: dict[str, Structure], default: str, sources: dict[str, So
         plans[0].parts[language] = structure.parts[0]
         for plan, part in zip(targets, numbered):
             plan.parts[language] = part
+            assert part.heading is not None  # numbered holds the parts with a heading
             other = guess_roles(part.heading.title)
             if other != plan.roles and other != ["other"]:
                 sources[language].notes.append(Note("structure", "—", f"section `{plan.id}`: the {language} title "
                                                     f"`{part.heading.title}` reads as {', '.join(other)}; the roles "
                                                     f"follow the {default} text ({', '.join(plan.roles)})"))
         for part in numbered[len(targets):]:
+            assert part.heading is not None
             roles = guess_roles(part.heading.title)
             plans.append(SectionPlan(id=_section_id(roles, part, used), roles=roles, parts={language: part}))
         appendix = next((p for p in structure.parts if p.appendix), None)
@@ -185,7 +188,7 @@ def _yaml(header: str, value: dict[str, Any], required: tuple[str, ...] = ()) ->
     return text
 
 
-def _inventory(structures: dict[str, Structure], languages: list[str], default: str) -> tuple[dict | None, list[Note]]:
+def _inventory(structures: dict[str, Structure], languages: list[str], default: str) -> tuple[dict[str, Any] | None, list[Note]]:
     """The first table whose header reads as a collection inventory, in the default language."""
     notes: list[Note] = []
     for part in structures[default].parts:
@@ -337,12 +340,12 @@ def review_notes(plan: Plan, sources: list[Source], structures: dict[str, Struct
               "change": "Tracked changes", "fact": "Facts moved to data/", "fact-left": "Facts left in the text",
               "structure": "Structure to check", "toc": "Typed table of contents (replaced by {{ contents }})",
               "title": "Title lines", "table": "Tables", "list": "List markers", "debris": "Word debris removed"}
-    for kind, heading in titles.items():
+    for kind, kind_title in titles.items():
         entries = [(language, note) for language in plan.languages for note in plan.notes.get(language, [])
                    if note.kind == kind]
         if not entries:
             continue
-        lines += ["", f"## {heading}", ""]
+        lines += ["", f"## {kind_title}", ""]
         for language, note in entries:
             first, *rest = note.text.split("\n")
             body = "\n".join([first] + [("  " + line) if line else "" for line in rest])  # stays in the list item

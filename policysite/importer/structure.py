@@ -101,10 +101,10 @@ def split(source: Source) -> Structure:
     title, start = _title(source)
     toc = _contents(paras, start)
     toc_set = set(range(toc[0], toc[1])) if toc else set()
-    headings = _style_headings(paras, start)
+    styled = _style_headings(paras, start)
     style_sub = None
-    if headings is not None:
-        headings, style_sub = headings
+    if styled is not None:
+        headings, style_sub = styled
     else:
         headings = _marker_headings(paras, start, toc_set)
     if not headings and toc:
@@ -118,7 +118,7 @@ def split(source: Source) -> Structure:
     for index in range(start, len(paras)):
         para = paras[index]
         if index in toc_set:
-            if index == toc[0]:
+            if toc is not None and index == toc[0]:
                 intro.contents_at = len(intro.paras)
             source.notes.append(Note("toc", para.where, f"typed contents entry `{para.text}` (now `{{{{ contents }}}}`)"))
             continue

@@ -11,7 +11,7 @@ numbers, typed addresses) and data/ (``policy.data``); they never render HTML.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..findings import Finding
 from ..model import Policy

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator, NamedTuple
+from typing import Any, NamedTuple, cast
+from collections.abc import Iterator
 
 from ..assemble import sub_heading_ids
 from ..findings import Severity
@@ -44,7 +45,7 @@ def deadlines(document: Document) -> list[Deadline]:
     """Every period in days the text states for answering or acting on a request (read once per file)."""
     if "deadlines" not in document.cache:
         document.cache["deadlines"] = list(_deadlines(document))
-    return document.cache["deadlines"]
+    return cast(list[Deadline], document.cache["deadlines"])
 
 
 def _deadlines(document: Document) -> Iterator[Deadline]:
@@ -245,17 +246,19 @@ def anchor(context: Context) -> Iterator[Hit]:
                     continue
                 for ref in _ZH_SECTION_REF.finditer(link.label):
                     number = number_value(ref.group(1))
-                    if numbered.get(target) is not None and number != numbered[target]:
+                    expected = numbered.get(target)
+                    if expected is not None and number != expected:
                         yield Hit(document.path, line.number,
-                                  f"the link label `{link.label}` says section {number}, but `#{target}` is section {numbered[target]}",
-                                  f"write `[{_reference_label(numbered[target], document.language)}](#{target})`")
+                                  f"the link label `{link.label}` says section {number}, but `#{target}` is section {expected}",
+                                  f"write `[{_reference_label(expected, document.language)}](#{target})`")
                 for ref in _EN_SECTION_REF.finditer(link.label):
                     value = ref.group(2)
                     number = int(value) if value.isdigit() else _ROMAN.get(value)
-                    if numbered.get(target) is not None and number != numbered[target]:
+                    expected = numbered.get(target)
+                    if expected is not None and number != expected:
                         yield Hit(document.path, line.number,
-                                  f"the link label `{link.label}` says section {number}, but `#{target}` is section {numbered[target]}",
-                                  f"write `[{_reference_label(numbered[target], document.language)}](#{target})`")
+                                  f"the link label `{link.label}` says section {number}, but `#{target}` is section {expected}",
+                                  f"write `[{_reference_label(expected, document.language)}](#{target})`")
 
 
 def _distance(a: str, b: str) -> int:
@@ -505,7 +508,7 @@ _ADDRESSES_SOMEONE = re.compile(r"[我您你]|\b(?:we|us|our|you|your)\b", re.IG
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
-def _label_line(block: "Block", colon: bool = False) -> bool:
+def _label_line(block: Block, colon: bool = False) -> bool:
     """A title on a line of its own: short, one phrase, and either numbered or addressing no one.
 
     `1.1.1 注册、登录`, `b)Provide a better experience`, `某某隐私保护声明`: a sentence that lost its end
@@ -528,7 +531,7 @@ def _label_line(block: "Block", colon: bool = False) -> bool:
     return short and len(body) <= 20 and not _ADDRESSES_SOMEONE.search(body)
 
 
-def _ending(block: "Block") -> str | None:
+def _ending(block: Block) -> str | None:
     """The block's text without closing quotes or emphasis; None when it is not a sentence to check."""
     text = _TRAILING_TAGS.sub("", block.text.rstrip())
     if not text or only_placeholders(text) or text.endswith(PLACEHOLDER):
@@ -539,10 +542,10 @@ def _ending(block: "Block") -> str | None:
     return stripped
 
 
-def _siblings(document: Document) -> dict[int, list["Block"]]:
+def _siblings(document: Document) -> dict[int, list[Block]]:
     """Each block's siblings: numbered blocks of one style under one heading, or the items of one Markdown list."""
     from .structure import marker_of
-    groups: dict[tuple, list[Block]] = {}
+    groups: dict[tuple[Any, ...], list[Block]] = {}
     heading, run = -1, 0  # a Markdown list ends at the first block that is not an item
     for index, block in enumerate(document.blocks):
         if block.kind == "heading":
@@ -552,7 +555,7 @@ def _siblings(document: Document) -> dict[int, list["Block"]]:
             continue
         marker = marker_of(block)
         if marker is not None:  # 1. … 2. … with paragraphs between them are still one list
-            key: tuple = ("numbered", heading, block.first.level if block.kind == "item" else 0, marker.style)
+            key: tuple[Any, ...] = ("numbered", heading, block.first.level if block.kind == "item" else 0, marker.style)
         elif block.kind == "item":
             key = ("list", run, block.first.level)
         else:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator, NamedTuple
+from typing import NamedTuple, cast
+from collections.abc import Iterator
 
 from .markdown import PLACEHOLDER
 from .registry import Context, Document, Hit, rule
@@ -68,7 +69,7 @@ def literals(document: Document) -> list[Literal]:
     """E-mail addresses, URLs, phone numbers and postal addresses typed in a section file (read once per file)."""
     if "literals" not in document.cache:
         document.cache["literals"] = list(_literals(document))
-    return document.cache["literals"]
+    return cast(list[Literal], document.cache["literals"])
 
 
 def _literals(document: Document) -> Iterator[Literal]:

@@ -14,7 +14,7 @@ check.
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from ..findings import Severity
 from ..numerals import CHINESE_NUMERAL
@@ -76,7 +76,7 @@ def collection_content(context: Context) -> Iterator[Hit]:
     """
     for language in context.languages:
         purpose, category = _PURPOSE.get(language[:2]), _CATEGORY.get(language[:2])
-        if purpose is None:
+        if purpose is None or category is None:
             continue
         everything = context.in_language(language)
         if _renders(everything, "inventory"):
@@ -355,16 +355,17 @@ def rights_channel(context: Context) -> Iterator[Hit]:
     """
     for language in context.languages:
         action, vague, concrete = _ACTION.get(language[:2]), _VAGUE_WAY.get(language[:2]), _CONCRETE.get(language[:2])
-        if action is None:
+        if action is None or vague is None or concrete is None:
             continue
         for document, block in _prose_blocks(context.in_language(language)):
             text = block.text
-            if not (action.search(text) and vague.search(text)):
+            acted, vaguely = action.search(text), vague.search(text)
+            if not (acted and vaguely):
                 continue
             if PLACEHOLDER in text or concrete.search(vague.sub(" ", text)):
                 continue
             yield Hit(document.path, block.first.number,
-                      f"the way to {action.search(text).group(0)} is only “{vague.search(text).group(0)}”: no place in the "
+                      f"the way to {acted.group(0)} is only “{vaguely.group(0)}”: no place in the "
                       "product and no contact channel",
                       "name the place in the product (e.g. 设置 > 账号与安全) or a channel from data "
                       "(`{{ contact.email }}`, `{{ contact.phone }}`); check the paragraph around it does not already")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import lru_cache
-from typing import Any, Iterator, NamedTuple
+from typing import Any, NamedTuple
+from collections.abc import Iterator
 
 from ..numerals import number_value
 from .registry import Context, Hit, rule

@@ -28,7 +28,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from html.parser import HTMLParser
-from typing import Iterator
+from typing import cast
+from collections.abc import Iterator
 
 import markdown
 import nh3
@@ -268,7 +269,7 @@ def _masked_line(raw: str) -> str:
 def _scan(document: Document) -> _Scan:
     cached = document.cache.get("html")
     if cached is not None:
-        return cached
+        return cast(_Scan, cached)
     seen = ["" if line.kind in ("code", "fence") else _masked_line(line.raw) for line in document.lines]
     scan = _read(seen)
     # Lines the tokenizer did not read in full: Markdown may still publish them as HTML

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Iterator, NamedTuple
+from typing import NamedTuple
+from collections.abc import Iterator
 
 from ..findings import Severity
 from .markdown import PLACEHOLDER
@@ -132,7 +133,7 @@ def register(context: Context) -> Iterator[Hit]:
         if formal < 3 or len(informal) * 3 > formal:
             continue  # no clear register to hold the text to
         where: dict[str, list[int]] = {}
-        for document, number, word in informal:
+        for document, number, _word in informal:
             lines = where.setdefault(document.path, [])
             if number not in lines:
                 lines.append(number)
@@ -192,8 +193,9 @@ def brand(context: Context) -> Iterator[Hit]:
                     text = line.text.replace(PLACEHOLDER, " ")
                     for match in _LATIN_WORD.finditer(text):
                         written = match.group(0)
-                        token = re.search(r"\S*$", text[:match.start()]).group(0) + written + \
-                            re.match(r"\S*", text[match.end():]).group(0)
+                        before, after = re.search(r"\S*$", text[:match.start()]), re.match(r"\S*", text[match.end():])
+                        assert before is not None and after is not None  # both match the empty string
+                        token = before.group(0) + written + after.group(0)
                         if re.search(r"@|://|\.[a-z]{2,}\b|^www\.", token):
                             continue  # an address: its host name is spelled in lower case on purpose
                         squeezed = _squeeze(written)
@@ -217,7 +219,8 @@ def _is_word(text: str) -> bool:
 
 def _spelling(written: str, start: int, length: int) -> str:
     """The part of ``written`` whose squeezed letters are ``start``…``start + length``."""
-    out, seen = [], 0
+    out: list[str] = []
+    seen = 0
     for char in written:
         if re.match(r"[\s\-.·_]", char):
             if out and seen < start + length:

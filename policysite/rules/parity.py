@@ -10,7 +10,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from typing import Callable, Iterator, NamedTuple
+from typing import NamedTuple
+from collections.abc import Callable, Iterator
 
 from ..findings import Severity
 from ..numerals import CHINESE_NUMERAL, ENGLISH_NUMBER, number_value
@@ -145,7 +146,7 @@ def numbers_differ(context: Context) -> Iterator[Hit]:
     languages is a different promise.
     """
     for first, second in _pairs(context):
-        found = {document.path: Counter() for document in (first, second)}
+        found: dict[str, Counter[str]] = {document.path: Counter() for document in (first, second)}
         where: dict[tuple[str, str], int] = {}
         for document in (first, second):
             for line in _body(document):
@@ -168,7 +169,7 @@ def placeholders(context: Context) -> Iterator[Hit]:
     The same fact (name, address, deadline) must appear in every language.
     """
     for first, second in _pairs(context):
-        used = {}
+        used: dict[str, dict[str, int]] = {}
         for document in (first, second):
             used[document.path] = {}
             for line in document.lines:
@@ -246,7 +247,7 @@ def _missing_at(a: _Group, b: _Group, index: int, lone_a: list[int], lone_b: lis
     return kept[position] if position < len(kept) else b.end + 1
 
 
-def _difference(x: Counter, y: Counter) -> int:
+def _difference(x: Counter[str], y: Counter[str]) -> int:
     return sum(abs(x.get(key, 0) - y.get(key, 0)) for key in x.keys() | y.keys())
 
 
@@ -332,7 +333,7 @@ def paragraph(context: Context) -> Iterator[Hit]:
     # How much longer the translation runs than the governing text, over the whole policy (one
     # deleted paragraph barely moves it): the length a counterpart is expected to have.
     totals: dict[str, list[int]] = {}
-    for first, second, groups_a, groups_b in pairs:
+    for _first, second, groups_a, groups_b in pairs:
         sums = totals.setdefault(second.language, [0, 0])
         sums[0] += sum(p.size for group in groups_a for p in group.paragraphs)
         sums[1] += sum(p.size for group in groups_b for p in group.paragraphs)

@@ -15,7 +15,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Callable, Iterable, Iterator, NamedTuple
+from typing import Any, NamedTuple
+from collections.abc import Callable, Iterable, Iterator
 
 from ..findings import Finding, Severity
 from ..model import Policy, SectionText
@@ -129,7 +130,7 @@ class Context:
     documents: list[Document] = field(default_factory=list)
 
     @classmethod
-    def of(cls, policy: Policy, today: dt.date) -> "Context":
+    def of(cls, policy: Policy, today: dt.date) -> Context:
         documents = [Document(text, parse(text.source)) for text in policy.texts.values()]
         order = {section.id: index for index, section in enumerate(policy.sections)}
         codes = [language.code for language in policy.languages]
@@ -166,7 +167,7 @@ class Context:
             if name == "waivers":
                 continue
 
-            def walk(value: Any, key: tuple) -> None:
+            def walk(value: Any, key: tuple[Any, ...]) -> None:
                 if isinstance(value, dict):
                     for k, v in value.items():
                         walk(v, key + (k,))
@@ -174,8 +175,8 @@ class Context:
                     for i, v in enumerate(value):
                         walk(v, key + (i,))
                 elif isinstance(value, str):
-                    values.append(DataValue(document.path, document.line(*key),
-                                            ".".join(str(part) for part in (name, *key)), value))
+                    values.append(DataValue(document.path, document.line(*key),  # noqa: B023  (walk runs in this iteration)
+                                            ".".join(str(part) for part in (name, *key)), value))  # noqa: B023
 
             walk(document.value, ())
         return values

@@ -5,11 +5,12 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from typing import Iterator, NamedTuple
+from typing import Any, NamedTuple, cast
+from collections.abc import Iterator
 
 from ..findings import Severity
 from ..numerals import chinese_to_int
-from .markdown import PLACEHOLDER, Block, Line, only_placeholders
+from .markdown import PLACEHOLDER, Block, Line
 from .registry import Context, Document, Hit, rule
 
 # ---------------------------------------------------------------- numbering markers
@@ -100,7 +101,7 @@ def _groups(context: Context, document: Document) -> list[list[Marker]]:
     it is reported once, as a whole.
     """
     skip = contents_lines(context, document)
-    groups: dict[tuple, list[Marker]] = {}
+    groups: dict[tuple[Any, ...], list[Marker]] = {}
     parents: list[tuple[int, int]] = []  # open headings as (level, block index)
     current = -1
     for index, block in enumerate(document.blocks):
@@ -110,7 +111,7 @@ def _groups(context: Context, document: Document) -> list[list[Marker]]:
             level = block.first.level
             while parents and parents[-1][0] >= level:
                 parents.pop()
-            key: tuple = ("heading", parents[-1][1] if parents else -1, level)
+            key: tuple[Any, ...] = ("heading", parents[-1][1] if parents else -1, level)
             parents.append((level, index))
             current = index
         elif block.kind in ("text", "item"):
@@ -444,7 +445,7 @@ def _contents_runs(context: Context, document: Document) -> list[list[tuple[Line
 def contents_lines(context: Context, document: Document) -> set[int]:
     """Line numbers of a typed table of contents in ``document``: rules that read sentences skip them."""
     find_contents(context)
-    return document.cache["contents-lines"]
+    return cast(set[int], document.cache["contents-lines"])
 
 
 def find_contents(context: Context) -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any, Iterator
+from typing import cast
+from collections.abc import Iterator
 
 from ..findings import Severity
 from .markdown import PLACEHOLDER
@@ -164,7 +165,7 @@ def _frequencies() -> dict[str, int]:
     import gzip
     import json
     from importlib.resources import files
-    return json.loads(gzip.decompress(files("spellchecker").joinpath("resources", "en.json.gz").read_bytes()))
+    return cast(dict[str, int], json.loads(gzip.decompress(files("spellchecker").joinpath("resources", "en.json.gz").read_bytes())))
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -288,7 +289,9 @@ def missing_space(context: Context) -> Iterator[Hit]:
         for line in document.prose():
             text = _URLISH.sub(" ", line.text)
             for match in _NO_SPACE.finditer(text):
-                found.append((line.number, match.group(0) + re.match(r"\w+", text[match.end():]).group(0)))
+                word = re.match(r"\w+", text[match.end():])
+                assert word is not None  # _NO_SPACE's lookahead saw a word there
+                found.append((line.number, match.group(0) + word.group(0)))
         if found:  # one finding per file: the same slip, fixed the same way everywhere
             lines = sorted({number for number, _ in found})
             also = f" (also on line {', '.join(map(str, lines[1:]))})" if lines[1:] else ""
