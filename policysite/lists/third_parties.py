@@ -80,7 +80,7 @@ def check_third_parties(document: YamlDocument, languages: list[str], allowed_ho
         return checker.findings
     for index, row in enumerate(rows):
         checker.row(index, row)
-    return checker.findings
+    return sorted(checker.findings)
 
 
 class _Checker:
@@ -155,12 +155,12 @@ class _Checker:
             if extra or missing:
                 return None
             return value
-        return {code: value for code in self.languages}
+        return {"": value}  # one value for every language: checked once
 
     def value(self, key: tuple, value: Any) -> None:
         texts = self.per_language(key, value)
         for code, text in (texts or {}).items():
-            where = key + (code,) if isinstance(value, dict) else key
+            where = key + (code,) if code else key
             if not isinstance(text, str) or not text.strip():
                 self.report("list.schema", where, "must be text", "write the text after the colon, or `unconfirmed`")
                 continue
@@ -172,7 +172,7 @@ class _Checker:
     def link(self, key: tuple, value: Any) -> None:
         texts = self.per_language(key, value)
         for code, text in (texts or {}).items():
-            where = key + (code,) if isinstance(value, dict) else key
+            where = key + (code,) if code else key
             if isinstance(text, str) and text.strip() == UNCONFIRMED:
                 continue
             problem = _link_problem(text)
