@@ -75,3 +75,9 @@ def test_a_language_without_list_words_is_a_finding_not_an_english_fallback() ->
     found = language_findings(["zh", "fr"], "data/policy.yml")
     assert found == [Finding("data/policy.yml", 1, "list.language", found[0].problem, found[0].fix)]
     assert "`fr`" in found[0].problem
+
+
+def test_each_list_has_a_title_in_each_language() -> None:
+    from policysite.lists.words import list_title
+    assert list_title("collection-list", "zh") == "已收集个人信息清单"
+    assert list_title("third-party-list", "en") == "List of Personal Information Shared with Third Parties"

@@ -52,7 +52,7 @@ def third_parties_findings(data: DataSet) -> list[Finding]:
                         "writing `unconfirmed` for what the company has not confirmed yet, or remove the list "
                         "from data/site.yml")]
     company = data.get("company")
-    allowed = []
+    allowed: list[str] = []
     if isinstance(company, dict):
         for key in ("external_sites", "domains"):
             hosts = company.get(key)
@@ -116,7 +116,7 @@ class _Checker:
                         "under `recipient:`; delete the row if there is no such recipient")
         else:
             self.value(key + ("recipient",), row["recipient"])
-        unconfirmed = []
+        unconfirmed: list[str] = []
         for name in COLUMNS:
             value = row.get(name)
             if name == "recipient":

@@ -45,6 +45,11 @@ def words(language: str) -> dict[str, str]:
     return WORDS[language]
 
 
+def list_title(kind: str, language: str) -> str:
+    """The title of a list (`collection-list`, `third-party-list`) in ``language``, for its page, menu and links."""
+    return WORDS[language][{"collection-list": "collection_title", "third-party-list": "third_parties_title"}[kind]]
+
+
 def language_findings(languages: list[str], path: str) -> list[Finding]:
     """A finding per language the site publishes that has no list words, against the file that lists it."""
     return [Finding(path, 1, "list.language",

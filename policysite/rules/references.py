@@ -135,7 +135,8 @@ def _held(documents: list[Document]) -> tuple[set[str], set[str]]:
     The policy is a privacy policy; its appendix that prints `{{ inventory }}`
     is the collection list, one that prints `{{ third_parties }}` the other list.
     """
-    kinds, headings = {"privacy-policy"}, set()
+    kinds: set[str] = {"privacy-policy"}
+    headings: set[str] = set()
     for document in documents:
         if document.text.title:
             headings.add(_normal(document.text.title))
@@ -200,7 +201,8 @@ def link_references(markdown: str, language: str, published: Mapping[str, tuple[
     targets = {kind: value for kind, value in published.items() if kind != own}
     if not targets:
         return markdown
-    out, fenced = [], False
+    out: list[str] = []
+    fenced = False
     for line in markdown.split("\n"):
         if _FENCE.match(line):
             fenced = not fenced
@@ -212,7 +214,8 @@ def link_references(markdown: str, language: str, published: Mapping[str, tuple[
 
 
 def _link_line(line: str, language: str, targets: Mapping[str, tuple[str, str]]) -> str:
-    pieces, position = [], 0
+    pieces: list[str] = []
+    position = 0
     for protected in list(_PROTECTED.finditer(line)) + [None]:
         end = protected.start() if protected else len(line)
         pieces.append(_link_text(line[position:end], language, targets))
@@ -223,7 +226,8 @@ def _link_line(line: str, language: str, targets: Mapping[str, tuple[str, str]])
 
 
 def _link_text(text: str, language: str, targets: Mapping[str, tuple[str, str]]) -> str:
-    result, position = [], 0
+    result: list[str] = []
+    position = 0
     for reference in find_references(text, language):
         if reference.kind not in targets:
             continue
