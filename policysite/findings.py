@@ -16,6 +16,8 @@ from typing import Any
 class Severity(str, Enum):
     ERROR = "error"
     WARNING = "warning"
+    # Shown and reported, never blocking, even in a strict build: a value the company has yet to confirm.
+    NOTICE = "notice"
 
 
 @dataclass(frozen=True, order=True)
@@ -56,6 +58,11 @@ class PolicyError(Exception):
         # What could be loaded before the failure, so later checks can still report on it.
         self.policy = policy
         super().__init__(format_findings(self.findings))
+
+
+def blocking(findings: list[Finding]) -> list[Finding]:
+    """The findings that stop a build (errors and warnings), without the notices it only shows."""
+    return [f for f in findings if f.severity != Severity.NOTICE]
 
 
 def format_findings(findings: list[Finding]) -> str:

@@ -12,18 +12,22 @@ import datetime as dt
 from .findings import Finding
 from .model import Policy
 from .rules import RULES, run_rules
+from .rules.profiles import rules_for
 from .waivers import apply_waivers
 
 
-def consistency_gate(policy: Policy | None, *, today: dt.date, complete: bool = True) -> list[Finding]:
+def consistency_gate(policy: Policy | None, *, today: dt.date, complete: bool = True,
+                     kind: str = "privacy-policy") -> list[Finding]:
     """Rule findings not waived, plus problems with the waivers themselves.
+
+    ``kind`` is the kind of document judged: only the rules of its profile run (rules/profiles.py).
 
     ``complete`` is False when loading failed partway: some rules could not
     see everything, so a waiver that matches nothing is not reported then.
     """
     if policy is None:
         return []
-    found = run_rules(policy, today=today)
+    found = run_rules(policy, today=today, only=rules_for(kind))
     still_open, waiver_problems = apply_waivers(found, policy.data, policy.root, rules=RULES,
                                                 complete=complete)
     return still_open + waiver_problems

@@ -11,6 +11,7 @@ from ..findings import Severity
 from ..labels import chinese_numeral
 from ..numerals import CHINESE_NUMERAL, ENGLISH_NUMBER, number_value
 from .markdown import PLACEHOLDER, Block, only_placeholders
+from .references import kind_of_title
 from .registry import Context, Document, Hit, rule
 
 # ---------------------------------------------------------------- deadlines
@@ -327,6 +328,8 @@ def document_reference(context: Context) -> Iterator[Hit]:
                     name = match.group(1)
                     if _EXTERNAL.search(name.strip()) or _self_reference(name, policy_titles):
                         continue
+                    if kind_of_title(name) is not None:
+                        continue  # a list, rules or terms: another document of the site (rules/references.py)
                     if _normal_title(name) not in headings:
                         cited.append((f"《{name}》", "a document"))
                 for pattern in (_ZH_APPENDIX, _EN_APPENDIX):

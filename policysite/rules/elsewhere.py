@@ -298,3 +298,38 @@ checked_elsewhere("archive.history", "policysite/archive/history.py", """The arc
 
     Without history nothing shows that archive/ still holds every released version as it was committed.""",
                   not_waivable=_ARCHIVE, severity=Severity.WARNING)
+
+
+# The lists published beside the policy (policysite/lists/): facts in data/, fixed where they are kept.
+_LIST = "the list prints data/ as it is: correct the value in the data file, next to the waiver file"
+_LIST_ENTRIES: list[tuple[str, str, str, Severity]] = [
+    ("list.missing", "policysite/lists/collection.py, policysite/lists/third_parties.py", """The site publishes a list whose data file (data/inventory.yml, data/third_parties.yml) is missing.
+
+    A list page with no rows would tell users nothing is collected or shared.""", Severity.ERROR),
+    ("list.schema", "policysite/lists/third_parties.py", """data/third_parties.yml has an unknown key (with did-you-mean), a value of the wrong kind, or text missing in a language.
+
+    A misspelt key is a fact silently left out of the list.""", Severity.ERROR),
+    ("list.missing-recipient", "policysite/lists/third_parties.py", """A row of the third-party list names no recipient (nor category of recipients).
+
+    PIPL Art. 23 and MIIT's app rules: the list exists to say who receives the information.""", Severity.ERROR),
+    ("list.text", "policysite/lists/third_parties.py", """A value of the third-party list holds Markdown, a link or invisible control characters.
+
+    The list builds the table and its links itself; a value can only ever print as itself.""", Severity.ERROR),
+    ("list.link", "policysite/lists/third_parties.py", """A recipient's policy link that is not an https address (`javascript:`, `http:`, a bare word).
+
+    The list sends readers to the recipient's own policy; anything but https would run code or be refused by WeChat.""",
+     Severity.ERROR),
+    ("list.link-undeclared", "policysite/lists/third_parties.py", """A recipient's policy link on a host data/company.yml does not declare under `external_sites`.
+
+    Every outside site the company sends readers to is declared once, so a typo or a stale link stands out.""",
+     Severity.ERROR),
+    ("list.unconfirmed", "policysite/lists/third_parties.py", """A value of the third-party list the company has not confirmed yet (`unconfirmed`, or left out).
+
+    The list shows “待公司确认 / To be confirmed by the company” instead of a guess; the notice is repeated
+    on every build until the company confirms it, and never refuses one.""", Severity.NOTICE),
+    ("list.language", "policysite/lists/words.py", """A language the lists are published in has no list words (title, column headings, “unconfirmed”).
+
+    The list would otherwise fall back silently to another language's words.""", Severity.ERROR),
+]
+for _id, _where, _doc, _severity in _LIST_ENTRIES:
+    checked_elsewhere(_id, _where, _doc, not_waivable=_LIST, severity=_severity)
