@@ -90,19 +90,19 @@ class _Checker:
         self.allowed = allowed_hosts
         self.findings: list[Finding] = []
 
-    def report(self, rule: str, key: tuple, problem: str, fix: str, severity: Severity = Severity.ERROR) -> None:
+    def report(self, rule: str, key: tuple[str | int, ...], problem: str, fix: str, severity: Severity = Severity.ERROR) -> None:
         dotted = ".".join(str(part) for part in key) or "the file"
         self.findings.append(Finding(self.document.path, self.document.line(*key), rule,
                                      f"`{dotted}` {problem}" if key else f"the file {problem}", fix, severity))
 
-    def unknown(self, key: tuple, known: list[str]) -> None:
+    def unknown(self, key: tuple[str | int, ...], known: list[str]) -> None:
         close = difflib.get_close_matches(str(key[-1]), known, n=1)
         hint = f"did you mean `{close[0]}`?" if close else f"known keys: {', '.join(known)}"
         self.report("list.schema", key, "is not a known key of the third-party list",
                     f"remove it or rename it ({hint})")
 
     def row(self, index: int, row: Any) -> None:
-        key: tuple = ("rows", index)
+        key: tuple[str | int, ...] = ("rows", index)
         if not isinstance(row, dict):
             self.report("list.schema", key, "must be one recipient with its keys", f"write {_ROW_FORM}")
             return
@@ -141,7 +141,7 @@ class _Checker:
                         f"when the company confirms it, write the value under `{column}:` in place of `unconfirmed`",
                         Severity.NOTICE)
 
-    def per_language(self, key: tuple, value: Any) -> dict[str, Any] | None:
+    def per_language(self, key: tuple[str | int, ...], value: Any) -> dict[str, Any] | None:
         """``value`` as {language: text}, or None after reporting why it cannot be."""
         if isinstance(value, dict):
             extra = [str(code) for code in value if code not in self.languages]
@@ -157,7 +157,7 @@ class _Checker:
             return value
         return {"": value}  # one value for every language: checked once
 
-    def value(self, key: tuple, value: Any) -> None:
+    def value(self, key: tuple[str | int, ...], value: Any) -> None:
         texts = self.per_language(key, value)
         for code, text in (texts or {}).items():
             where = key + (code,) if code else key
@@ -169,7 +169,7 @@ class _Checker:
                 self.report("list.text", where, problem,
                             "write the value as plain text; the list makes the table and the links itself")
 
-    def link(self, key: tuple, value: Any) -> None:
+    def link(self, key: tuple[str | int, ...], value: Any) -> None:
         texts = self.per_language(key, value)
         for code, text in (texts or {}).items():
             where = key + (code,) if code else key

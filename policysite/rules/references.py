@@ -20,7 +20,8 @@ stay consistency.document-reference's to judge.
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator, Mapping, NamedTuple
+from typing import Any, NamedTuple
+from collections.abc import Iterator, Mapping
 from urllib.parse import quote
 
 from .registry import Context, Document, Hit, rule
