@@ -18,7 +18,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from policysite import links
+from policysite import links, urls
 
 
 # After the i18n plugin (50), which sets the language menu only for files it localised.
@@ -49,8 +49,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     policy = policy_state.policy()
     site = Path(config.site_dir)
     sitemap = links.sitemap_xml(policy, config.site_url or "/").encode("utf-8")
-    (site / "sitemap.xml").write_bytes(sitemap)
+    (site / urls.sitemap()).write_bytes(sitemap)
     # mtime=0: the same sitemap gives the same bytes, so the site is reproducible.
-    (site / "sitemap.xml.gz").write_bytes(gzip.compress(sitemap, compresslevel=9, mtime=0))
-    if not (site / "robots.txt").exists():
-        (site / "robots.txt").write_text(links.robots_txt(config.site_url or "/"), encoding="utf-8")
+    (site / urls.sitemap_gz()).write_bytes(gzip.compress(sitemap, compresslevel=9, mtime=0))
+    if not (site / urls.robots()).exists():
+        (site / urls.robots()).write_text(links.robots_txt(config.site_url or "/"), encoding="utf-8")

@@ -15,9 +15,10 @@ from .dates import long_date
 from .footer import footer_facts
 from .labels import labels
 from .links import site_path
+from . import urls
 from .model import GeneratedPage, Policy
 
-WEBVIEW_PATH = "webview/"
+WEBVIEW_PATH = urls.webview_path("")
 WEBVIEW_TEMPLATE = "webview.html"
 
 # Words the web-view page adds around the policy text.
@@ -112,7 +113,7 @@ def archived_webview_pages(policy: Policy) -> list[GeneratedPage]:
     for language in policy.languages:
         code = language.code
         for version in released[code]:
-            path = f"{version.path}webview/"
+            path = version.path + urls.WEBVIEW
             others = {other: path for other, versions in released.items()
                       if other != code and any(v.path == version.path for v in versions)}
             day = lambda date: long_date(date, language.locale)  # noqa: E731
