@@ -24,7 +24,11 @@ from .archive.stage import ArchiveView
 from .archive.store import load_archive
 from . import archive
 from .gate import consistency_gate
-from . import site_config, wechat, webview
+from . import plan, site_config, wechat
+from .archive.pdfs import site_url as configured_site_url
+from .plan import SitePlan
+from .documents import read_documents
+from .renderers import renderer
 
 
 @dataclass
@@ -54,8 +58,22 @@ def check(policy: Policy, *, today: dt.date | None, site_languages: list[str] | 
     if site_languages is not None:
         findings += site_config.languages_findings(policy, config_file=config_file or policy.root / "mkdocs.yml",
                                                    built=site_languages)
+    findings += documents_findings(policy.data)
     archived, view = archive.check_archive(policy, today=today, publishing=publishing)
     return findings + archived, view
+
+
+def documents_findings(data: DataSet) -> list[Finding]:
+    """data/site.yml: every document listed can be published (a known kind with a renderer, its own id and prefix)."""
+    documents, findings = read_documents(data, data.languages)
+    for document in documents:
+        if not document.is_policy and renderer(document.kind) is None:
+            path, line = data.where("site", "documents")
+            findings.append(Finding(path, line, "site.document-unsupported",
+                                    f"document `{document.id}` is of kind `{document.kind}`, which this version of "
+                                    "the generator cannot publish yet",
+                                    "remove it from data/site.yml until its kind is supported"))
+    return findings
 
 
 def resolve(policy: Policy, view: ArchiveView) -> Policy:
@@ -102,11 +120,19 @@ def judge(root: Path, *, docs: str = "docs", data: str = "data",
     """
     judged = stages(root, docs=docs, data=data, commit_date=commit_date, today=today, strict=strict,
                     site_languages=site_languages, config_file=config_file, publishing=publishing)
+    return site_plan(judged)[0]
+
+
+def site_plan(judged: Judged, site_url: str | None = None) -> tuple[Policy, SitePlan]:
+    """Stage 4: every page and file the site publishes, from the resolved policy.
+
+    ``site_url`` is mkdocs.yml's (read from the file when not given: the core never imports MkDocs).
+    """
     policy = judged.resolved
     policy.warnings = judged.warnings
-    policy.generated += archive.archive_pages(policy)
-    policy.generated += webview.webview_pages(policy)
-    return policy
+    url = site_url if site_url is not None else configured_site_url(policy.root)
+    documents, _ = read_documents(policy.data, [language.code for language in policy.languages])  # judged in check
+    return policy, plan.plan(policy, plan.Site(url=url, documents=tuple(documents)))
 
 
 def _partial_findings(root: Path, data: str, partial: Policy | None, site_languages: list[str] | None,
@@ -114,7 +140,7 @@ def _partial_findings(root: Path, data: str, partial: Policy | None, site_langua
     """The later stages that need only data/, archive/ and mkdocs.yml, run on a policy that did not load."""
     if partial is None:  # data/ did not validate: only data/wechat.yml, which checks itself, can be judged
         return wechat.check(load_data(root.resolve() / data, root.resolve())[0])
-    findings = wechat.check(partial.data)
+    findings = wechat.check(partial.data) + documents_findings(partial.data)
     if site_languages is not None:
         findings += site_config.languages_findings(partial, config_file=config_file or root / "mkdocs.yml",
                                                    built=site_languages)
