@@ -159,7 +159,7 @@ def _titles(value: Any, doc_id: str, kind: str, languages: list[str], key: tuple
     given = value if isinstance(value, dict) else ({code: value for code in languages} if isinstance(value, str) else {})
     titles = {}
     for code in languages:
-        title = given.get(code) or DEFAULT_TITLES.get(kind, {}).get(code)
+        title = given[code] if code in given else DEFAULT_TITLES.get(kind, {}).get(code)
         if not isinstance(title, str) or not title.strip():
             report("site.document-title", key + ("title",) if value is not None else key,
                    f"document `{doc_id}` has no title in `{code}`", f"write `title: {{{code}: …}}` for it")
