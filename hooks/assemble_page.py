@@ -1,4 +1,5 @@
-"""Replace each language's index.md with the page the core assembled from its sections."""
+"""Replace each language's index.md with the page the site plan holds for it (the policy's
+sections assembled by the core, with the archive's change notices and history)."""
 
 from __future__ import annotations
 
@@ -10,10 +11,12 @@ from mkdocs.structure.pages import Page
 
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    policy = policy_state.policy()
     language = i18n_state.current_language(config)
-    if page.file.src_uri == f"{language}/index.md":
-        # One page per language: a site navigation of one link only takes room on a phone.
-        page.meta.setdefault("hide", ["navigation"])
-        return policy.pages[language]
-    return None
+    if page.file.src_uri != f"{language}/index.md":
+        return None
+    planned = next((p for p in policy_state.plan().pages_in(language) if p.source), None)
+    if planned is None:
+        return None
+    for key, value in planned.meta.items():
+        page.meta.setdefault(key, value)
+    return planned.markdown

@@ -1,4 +1,4 @@
-"""Load and judge the whole policy before MkDocs cleans site/.
+"""Load, judge and plan the whole site before MkDocs cleans site/.
 
 Runs in on_config, the last moment at which a failure still leaves the
 previously built site untouched.
@@ -15,7 +15,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from policysite import PolicyError
-from policysite.judge import judge
+from policysite.findings import Severity
+from policysite.judge import site_plan, stages
 
 log = get_plugin_logger(__name__)
 
@@ -30,17 +31,22 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     if not i18n_state.is_first_language_build(config):
         return None
     policy_state.current = None
+    policy_state.site_plan = None
     root = _project_root(config)
     try:
         docs = Path(config.docs_dir).resolve().relative_to(root).as_posix()
         # Warnings block a strict build (`make build`) here, before anything is written.
         built = [language.locale for language in i18n_state.i18n_plugin(config).config.languages]
-        policy_state.current = judge(root, docs=docs, strict=bool(config.strict), site_languages=built,
-                                     config_file=Path(config.config_file_path))
+        judged = stages(root, docs=docs, strict=bool(config.strict), site_languages=built,
+                        config_file=Path(config.config_file_path))
+        policy_state.current, policy_state.site_plan = site_plan(judged, config.site_url or "")
     except PolicyError as error:
         raise PluginError(str(error)) from None
     for warning in policy_state.current.warnings:
-        log.warning(warning.format())
+        if warning.severity == Severity.NOTICE:  # shown on every build; never blocks it, even a strict one
+            log.info(f"Notice: {warning.format()}")
+        else:
+            log.warning(warning.format())
     for notice in policy_state.current.archive.notices:  # info: `make publish` refuses them, a strict build goes on
         log.info(f"Warning: {notice.format()}")
     log.info(f"Policy “{policy_state.current.id}” version {policy_state.current.version}: "

@@ -18,6 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
 from policysite.not_found import words
+from policysite import urls
 from policysite.links import site_path
 
 _default_page: bytes | None = None
@@ -41,14 +42,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
 @event_priority(0)
 def on_post_build(config: MkDocsConfig) -> None:
     global _default_page
-    root_page = Path(config.site_dir) / "404.html"
+    default = policy_state.policy().default_language.code
+    root_page = Path(config.site_dir) / urls.not_found(default, default)
     if not root_page.is_file():
         return
     language = i18n_state.current_language(config)
-    if language == policy_state.policy().default_language.code:
+    if language == default:
         _default_page = root_page.read_bytes()
         return
-    target = Path(config.site_dir) / language / "404.html"
+    target = Path(config.site_dir) / urls.not_found(language, default)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(root_page.read_bytes())
     if _default_page is not None:

@@ -1,17 +1,13 @@
-"""Stable URLs: a canonical link in every page's <head>; the sitemap (with hreflang), robots.txt.
+"""Stable URLs: a canonical link in every page's <head>, and the language menu.
 
 The core (policysite.links) knows every page of every language from the
-policy; this hook hands each page its links and writes the sitemap once all
-languages are built (the i18n plugin's own sitemap says `zh`, not `zh-CN`,
-and dates every page with the build day).
+policy; this hook hands each page its links. The sitemap (with hreflang) and
+robots.txt are files of the site plan, written by hooks/plan_files.py (the i18n
+plugin's own sitemap says `zh`, not `zh-CN`, and dates every page with the build day).
 """
 
 from __future__ import annotations
 
-import gzip
-from pathlib import Path
-
-import i18n_state
 import policy_state
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -39,18 +35,3 @@ def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: 
         # The i18n plugin sets it as an attribute, which Jinja reads before the item.
         setattr(config.extra, "alternate", menu)  # noqa: B010  (MkDocs types extra without the attribute)
     return context
-
-
-# Once every language is built.
-@event_priority(-200)
-def on_post_build(config: MkDocsConfig) -> None:
-    if not i18n_state.is_first_language_build(config):
-        return
-    policy = policy_state.policy()
-    site = Path(config.site_dir)
-    sitemap = links.sitemap_xml(policy, config.site_url or "/").encode("utf-8")
-    (site / "sitemap.xml").write_bytes(sitemap)
-    # mtime=0: the same sitemap gives the same bytes, so the site is reproducible.
-    (site / "sitemap.xml.gz").write_bytes(gzip.compress(sitemap, compresslevel=9, mtime=0))
-    if not (site / "robots.txt").exists():
-        (site / "robots.txt").write_text(links.robots_txt(config.site_url or "/"), encoding="utf-8")

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-from .findings import PolicyError
+from .findings import PolicyError, Severity
 from .internal_errors import debugging, internal_error
 from .judge import judge
 from . import report, site_config
@@ -30,12 +30,14 @@ def _check(args: argparse.Namespace) -> int:
         else:
             print(error, file=sys.stderr)
         return 1
-    notices = list(policy.archive.notices)  # `make publish` refuses these; a check goes on
+    # `make publish` refuses the archive's notices; a list's unconfirmed values are shown and never block.
+    notices = list(policy.archive.notices) + [f for f in policy.warnings if f.severity == Severity.NOTICE]
     if args.format != "text":
         print(report.render(notices, args.format, ok=True))
         return 0
     for notice in notices:
-        print(f"Warning: {notice.format()}", file=sys.stderr)
+        label = "Notice" if notice.severity == Severity.NOTICE else "Warning"
+        print(f"{label}: {notice.format()}", file=sys.stderr)
     languages = ", ".join(language.code for language in policy.languages)
     print(f"OK: {policy.id} version {policy.version}, {len(policy.sections)} sections in {languages}.")
     unreleased = [code for code in policy.archive.current_texts if not policy.archive.matches_release(code)]

@@ -32,6 +32,7 @@ import html5lib
 import tinycss2
 from html5lib.treebuilders import getTreeBuilder
 
+from . import urls
 from .findings import Finding
 from .weburl import Base, Target, clean, normal_host, resolve
 
@@ -144,7 +145,7 @@ class PageSources:
         for prefix, language in self.prefixes:
             if page.startswith(prefix):
                 rest = page[len(prefix):]
-                if rest in ("index.html", "webview/index.html"):
+                if rest in ("index.html", f"{urls.WEBVIEW}index.html"):
                     return self.intro.get(language) if section == "" else self.sections.get((language, section))
                 archived = re.fullmatch(r"archive/(\d{4}-\d\d-\d\d)/(?:webview/|changes/)?index\.html", rest)
                 if archived:

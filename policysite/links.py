@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import cast
 
+from . import urls
 from .model import Language, Policy
 
 
@@ -26,14 +27,10 @@ class SitePage:
 
 def site_path(language: Language, path: str) -> str:
     """A page's path under the site root: ``webview/`` for zh, ``en/webview/`` for en."""
-    path = path.strip("/")
-    path = f"{path}/" if path else ""
-    return path if language.default else f"{language.code}/{path}"
+    return urls.root_of(language.code, language.default) + urls.folder(path)
 
 
-def _normal(path: str) -> str:
-    path = path.strip("/")
-    return f"{path}/" if path else ""
+_normal = urls.folder
 
 
 def site_pages(policy: Policy) -> list[SitePage]:
@@ -78,7 +75,7 @@ def _index(policy: Policy) -> _Index:
 
 
 def absolute(site_url: str, path: str) -> str:
-    return site_url.rstrip("/") + "/" + path
+    return site_url.rstrip("/") + "/" + path  # unlike urls.absolute, "" stays relative to the site root
 
 
 def alternates(policy: Policy, page: SitePage) -> list[tuple[str, str]]:
@@ -127,4 +124,4 @@ def sitemap_xml(policy: Policy, site_url: str) -> str:
 
 
 def robots_txt(site_url: str) -> str:
-    return f"User-agent: *\nAllow: /\n\nSitemap: {absolute(site_url, 'sitemap.xml')}\n"
+    return f"User-agent: *\nAllow: /\n\nSitemap: {absolute(site_url, urls.sitemap())}\n"

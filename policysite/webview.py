@@ -18,10 +18,11 @@ from .dates import long_date
 from .footer import footer_facts
 from .labels import labels
 from .links import site_path
+from . import urls
 from .model import GeneratedPage, Policy
 from .words import words as catalogue_words
 
-WEBVIEW_PATH = "webview/"
+WEBVIEW_PATH = urls.webview_path("")
 WEBVIEW_TEMPLATE = "webview.html"
 
 def words(language: str, data_dir: Path | None = None) -> dict[str, str]:
@@ -90,7 +91,7 @@ def archived_webview_pages(policy: Policy) -> list[GeneratedPage]:
     for language in policy.languages:
         code = language.code
         for version in released[code]:
-            path = f"{version.path}webview/"
+            path = version.path + urls.WEBVIEW
             others = {other: path for other, versions in released.items()
                       if other != code and any(v.path == version.path for v in versions)}
             day: Callable[[dt.date], str] = lambda date: long_date(date, language.locale)  # noqa: E731, B023

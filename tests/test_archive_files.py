@@ -1,4 +1,4 @@
-"""hooks/archive_files.py: writes /policy.json, the feeds and the hashed texts, and nothing outside site/."""
+"""hooks/plan_files.py: writes the plan's files (/policy.json, the feeds, the hashed texts…), and nothing outside site/."""
 
 from __future__ import annotations
 
@@ -10,20 +10,26 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from conftest import PROJECT
+from policysite.plan import PlannedFile, SitePlan
 
 
 @pytest.fixture
 def hook(monkeypatch: pytest.MonkeyPatch):
     """The hook module as MkDocs loads it (its folder on sys.path), told it builds the first language."""
     monkeypatch.syspath_prepend(str(PROJECT / "hooks"))
-    for name in ("archive_files", "i18n_state", "policy_state"):
+    for name in ("plan_files", "i18n_state", "policy_state"):
         sys.modules.pop(name, None)
-    module = importlib.import_module("archive_files")
+    module = importlib.import_module("plan_files")
     monkeypatch.setattr(module.i18n_state, "is_first_language_build", lambda config: True)
-    monkeypatch.setattr(module.policy_state, "policy", lambda: None)
     yield module
-    for name in ("archive_files", "i18n_state", "policy_state"):
+    for name in ("plan_files", "i18n_state", "policy_state"):
         sys.modules.pop(name, None)
+
+
+def _plan(hook, monkeypatch: pytest.MonkeyPatch, files: dict[str, bytes]) -> None:
+    planned = SitePlan("https://privacy.xometry.asia/", "zh", ["zh", "en"],
+                       files=[PlannedFile(path, content) for path, content in files.items()])
+    monkeypatch.setattr(hook.policy_state, "plan", lambda: planned)
 
 
 class _Config(dict):
@@ -36,7 +42,7 @@ def test_a_file_outside_the_site_is_never_written(hook, monkeypatch: pytest.Monk
     site = tmp_path / "site"
     site.mkdir()
     path = path.format(outside=tmp_path.relative_to("/"))
-    monkeypatch.setattr(hook.archive, "site_files", lambda policy, base_url: {"policy.json": b"{}", path: b"x"})
+    _plan(hook, monkeypatch, {"policy.json": b"{}", path: b"x"})
     monkeypatch.setattr(hook, "_site_root", site)
     with pytest.raises(PluginError, match="would write outside the site folder"):
         hook.on_post_build(_Config())
@@ -44,8 +50,20 @@ def test_a_file_outside_the_site_is_never_written(hook, monkeypatch: pytest.Monk
 
 
 def test_files_inside_the_site_are_written(hook, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(hook.archive, "site_files",
-                        lambda policy, base_url: {"policy.json": b"{}", "archive/2024-11-18/en.md": b"text"})
+    _plan(hook, monkeypatch, {"policy.json": b"{}", "archive/2024-11-18/en.md": b"text"})
     monkeypatch.setattr(hook, "_site_root", tmp_path)
     hook.on_post_build(_Config())
     assert (tmp_path / "archive/2024-11-18/en.md").read_bytes() == b"text"
+
+
+def test_a_file_the_owner_put_in_the_site_is_kept_only_where_the_plan_allows(hook, monkeypatch: pytest.MonkeyPatch,
+                                                                           tmp_path: Path) -> None:
+    (tmp_path / "robots.txt").write_text("User-agent: *\nDisallow: /\n")
+    planned = SitePlan("", "zh", ["zh"], files=[PlannedFile("robots.txt", b"generated", existing="keep")])
+    monkeypatch.setattr(hook.policy_state, "plan", lambda: planned)
+    monkeypatch.setattr(hook, "_site_root", tmp_path)
+    hook.on_post_build(_Config())
+    assert (tmp_path / "robots.txt").read_text() == "User-agent: *\nDisallow: /\n"
+    _plan(hook, monkeypatch, {"robots.txt": b"generated"})
+    with pytest.raises(PluginError, match="would overwrite a file it already has"):
+        hook.on_post_build(_Config())

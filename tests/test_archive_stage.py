@@ -11,7 +11,7 @@ from archive_support import (SUMMARIES, article, build, edit_text, never_release
 from conftest import PROJECT, Project, git
 from policysite import PolicyError
 from policysite.dates import DateSource
-from policysite.judge import judge
+from policysite.judge import judge, stages
 
 
 @pytest.fixture
@@ -29,6 +29,16 @@ def test_a_scheduled_version_is_upcoming_and_the_version_in_force_stays_current(
     assert policy.version == 1 and policy.effective == dt.date(2024, 11, 18)
     assert "在核实后" not in policy.pages["zh"], "the current page keeps the text in force"
     assert policy.archive.matches_release("zh")
+
+
+def test_resolving_the_version_in_force_leaves_the_loaded_policy_as_loaded(scheduled: Project) -> None:
+    judged = stages(scheduled.root, today=dt.date(2026, 11, 30))
+    assert judged.today == dt.date(2026, 11, 30)
+    assert judged.resolved.version == 1 and "在核实后" not in judged.resolved.pages["zh"]
+    # The loaded model still says what docs/ and data/ say: version 2, its new text, no archive attached.
+    assert judged.loaded.version == 2 and "在核实后" in judged.loaded.pages["zh"]
+    assert judged.loaded.archive is None and judged.loaded.versions == []
+    assert judged.loaded.contexts["zh"]["policy"]["version"] == 2
 
 
 def test_the_build_promotes_it_when_the_date_comes(scheduled: Project) -> None:

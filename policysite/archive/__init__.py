@@ -1,6 +1,7 @@
 """The versioned archive: released versions frozen under archive/, checked at every build.
 
-- `attach(policy, today=)` — judge stage: integrity findings, or the versions put on the policy
+- `check_archive(policy, today=)` — judge stage: integrity findings, or the view of the released versions
+- `resolve(policy, view)` — the policy as this build shows it (a copy; the loaded one is unchanged)
 - `archive_pages(policy)` — index, version and redline pages per language (GeneratedPages)
 - `current_page(policy, language, markdown)` — the current page with change notices and history
 - `site_files(policy, base_url)` — /policy.json, Atom feeds and the texts they hash
@@ -14,8 +15,8 @@ from .clock import TODAY_VARIABLE, today
 from .live import against_findings
 from .manifest import manifest, site_files
 from .pages import VersionPage, archive_pages, current_page, versions_for
-from .stage import ArchiveView, attach, unreleased_findings
+from .stage import ArchiveView, check_archive, resolve, unreleased_findings
 from .store import PolicyVersion
 
-__all__ = ["TODAY_VARIABLE", "ArchiveView", "PolicyVersion", "VersionPage", "against_findings", "archive_pages", "attach",
+__all__ = ["TODAY_VARIABLE", "ArchiveView", "PolicyVersion", "VersionPage", "against_findings", "archive_pages", "check_archive", "resolve",
            "current_page", "manifest", "site_files", "today", "unreleased_findings", "versions_for"]

@@ -17,13 +17,14 @@ import xml.etree.ElementTree as ET
 from typing import Any
 
 from ..model import Policy
+from .. import urls
 from .pages import INDEX_PATH, _date, current_text_path, pdf_site_path, site_path, text_path
 from .stage import ArchiveView
 from .store import LOCK_NAME, PolicyVersion
 from .words import words
 
-MANIFEST_PATH = "policy.json"
-FEED_NAME = "feed.xml"
+MANIFEST_PATH = urls.manifest()
+FEED_NAME = urls.FEED
 ATOM = "http://www.w3.org/2005/Atom"
 
 
@@ -75,7 +76,7 @@ def _version_entry(policy: Policy, view: ArchiveView, version: PolicyVersion, ba
         languages[code] = {
             "title": version.texts[code].title,
             "url": _url(base_url, page),
-            "changes": _url(base_url, page + "changes/") if has_previous else None,
+            "changes": _url(base_url, page + urls.CHANGES) if has_previous else None,
             "text": _url(base_url, text_path(version, code)),
             "sha256": version.hashes[code],
             **_pdf_entry(version, code, base_url),
@@ -135,7 +136,7 @@ def atom_feed(policy: Policy, language: str, base_url: str = "") -> str:
         child(entry, "updated", _stamp(version.released))
         child(entry, "link", rel="alternate", href=page)
         if view.predecessor(version, language) is not None:
-            child(entry, "link", rel="related", href=page + "changes/")
+            child(entry, "link", rel="related", href=page + urls.CHANGES)
         child(entry, "summary", version.summary(language) or say["first_version"])
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
 
@@ -158,5 +159,5 @@ def site_files(policy: Policy, base_url: str = "") -> dict[str, bytes]:
         for code, content in version.pdfs.items():
             files[pdf_site_path(version, code)] = content
     if view.lock is not None:
-        files[f"archive/{LOCK_NAME}"] = view.lock
+        files[urls.archive_lock("", LOCK_NAME)] = view.lock
     return files

@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 
 from ..dates import long_date
 from ..escape import markdown_inline
+from .. import urls
 from ..model import GeneratedPage, Language, Policy
 from .diff import redline
 from .stage import ArchiveView
@@ -25,7 +26,7 @@ from .store import PolicyVersion
 from .words import words
 
 TEMPLATE = None  # main.html: its site_meta prints `robots` from the page meta
-INDEX_PATH = "archive/"
+INDEX_PATH = urls.archive_index_path("")
 NOINDEX = "noindex"
 RECENT_ON_CURRENT_PAGE = 5
 _MD_LINK = re.compile(r"\[([^\]]+)\]\(\{(\w+)\}\)")
@@ -60,7 +61,7 @@ def versions_for(policy: Policy, language: str) -> list[VersionPage]:
 
 def site_path(language: Language, path: str) -> str:
     """A path under the site root: ``archive/`` for the default language, ``en/archive/`` otherwise."""
-    return path if language.default else f"{language.code}/{path}"
+    return urls.root_of(language.code, language.default) + path
 
 
 def relative(from_page: str, target: str) -> str:
@@ -73,16 +74,16 @@ def relative(from_page: str, target: str) -> str:
 
 def text_path(version: PolicyVersion, language: str) -> str:
     """Where a frozen file is served: the same path as in the repository, under the site root."""
-    return f"archive/{version.slug}/{language}.md"
+    return urls.frozen_text("", language, version.slug)
 
 
 def pdf_site_path(version: PolicyVersion, language: str) -> str:
     """Where a version's PDF is served: beside its frozen text, as in the repository."""
-    return f"archive/{version.slug}/{language}.pdf"
+    return urls.pdf("", language, version.slug)
 
 
 def current_text_path(language: str) -> str:
-    return f"policy.{language}.md"
+    return urls.current_text("", language)
 
 
 def say(policy: Policy, language: str, key: str, **values: object) -> Markup:
@@ -175,7 +176,7 @@ def _index_page(policy: Policy, view: ArchiveView, language: Language, versions:
         page = site_path(language, version.path)
         links: list[Markup | str] = [_link(relative(here, page), say(policy, code, "read"))]
         if view.predecessor(version, code) is not None:
-            links.append(_link(relative(here, page + "changes/"), say(policy, code, "changes")))
+            links.append(_link(relative(here, page + urls.CHANGES), say(policy, code, "changes")))
         links.append(_link(relative(here, text_path(version, code)), say(policy, code, "text")))
         if code in version.pdfs:
             links.append(_pdf_link(policy, here, version, code))
@@ -187,8 +188,8 @@ def _index_page(policy: Policy, view: ArchiveView, language: Language, versions:
             f'<p>{say(policy, code, "col_period")}{say(policy, code, "colon")}{_period(policy, code, version)}</p>'
             f'<p>{say(policy, code, "col_summary")}{say(policy, code, "colon")}{summary}</p>'
             f'<ul class="archive-links">{"".join(f"<li>{link}</li>" for link in links)}</ul></li>')
-    feed = _link(relative(here, site_path(language, "feed.xml")), say(policy, code, "feed"))
-    intro = say(policy, code, "index_intro", manifest=relative(here, "policy.json"))
+    feed = _link(relative(here, urls.feed("", code, policy.default_language.code)), say(policy, code, "feed"))
+    intro = say(policy, code, "index_intro", manifest=relative(here, urls.manifest()))
     markdown = (f"# {markdown_inline(title)}\n\n<p>{intro} {feed}</p>\n\n"
                 f'<ol class="archive-list" reversed>{"".join(items)}</ol>\n')
     return GeneratedPage(language=code, path=INDEX_PATH, markdown=markdown, title=title, template=TEMPLATE,
@@ -234,7 +235,7 @@ def _version_page(policy: Policy, view: ArchiveView, language: Language, version
 def _changes_page(policy: Policy, view: ArchiveView, language: Language, version: PolicyVersion,
                   previous: PolicyVersion) -> GeneratedPage:
     code = language.code
-    path = f"{version.path}changes/"
+    path = version.path + urls.CHANGES
     here = site_path(language, path)
     new, old = _date(policy, code, version.effective), _date(policy, code, previous.effective)
     marked = redline(previous.texts[code].body, version.texts[code].body, code)
@@ -285,7 +286,7 @@ def change_notices(policy: Policy, language: str, page: str, *, webview: bool = 
     current = view.current
     if (current is not None and current.summary(code)
             and view.today < current.effective + dt.timedelta(days=view.settings.notice_days)):
-        changes = relative(here, site_path(lang, current.path + "changes/"))
+        changes = relative(here, site_path(lang, current.path + urls.CHANGES))
         # One paragraph per notice, links at its end: both notices fit in a third of the first phone screen.
         notices.append(_box("updated", [Markup(" ").join([
             say(policy, code, "notice_updated", version=current.version, effective=_date(policy, code, current.effective),
@@ -294,8 +295,8 @@ def change_notices(policy: Policy, language: str, page: str, *, webview: bool = 
     for upcoming in view.upcoming:
         if code not in upcoming.texts:
             continue
-        read = relative(here, site_path(lang, upcoming.path + ("webview/" if webview else "")))
-        changes = relative(here, site_path(lang, upcoming.path + "changes/"))
+        read = relative(here, site_path(lang, upcoming.path + (urls.WEBVIEW if webview else "")))
+        changes = relative(here, site_path(lang, upcoming.path + urls.CHANGES))
         notices.append(_box("upcoming", [Markup(" ").join([
             say(policy, code, "notice_upcoming", version=upcoming.version, effective=_date(policy, code, upcoming.effective),
                 summary=_summary_html(upcoming.summary(code)) or say(policy, code, "first_version")),

@@ -11,6 +11,7 @@ import os
 import re
 from pathlib import Path
 
+from .. import urls
 from ..model import Policy
 from .frozen import FrozenText, parse
 from .pages import site_path
@@ -31,7 +32,7 @@ def site_url(root: Path) -> str:
 
 def facts(policy: Policy, language: str, text: FrozenText, base_url: str) -> PdfFacts:
     lang = policy.language(language)
-    page = site_path(lang, f"archive/{text.effective.isoformat()}/")
+    page = site_path(lang, urls.version_path("", text.effective))
     address = (base_url.rstrip("/") + "/" + page) if base_url else "/" + page
     return PdfFacts(company=str(policy.contexts[language]["company"]["legal_name"]), address=address,
                     hreflang=lang.hreflang, locale=lang.locale, words_dir=policy.data_dir)

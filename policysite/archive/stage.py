@@ -1,15 +1,16 @@
 """The archive's part of judging a build: check it, then decide what is current today.
 
-Runs inside `judge()`, before MkDocs writes anything. Findings come back to the
-judge; when there are none, the policy learns its released versions (oldest
-first, each marked superseded, current or upcoming) and, while a released
-version waits for its date, shows the version in force instead of the new text.
+Runs inside `judge()`, before MkDocs writes anything: `check_archive` gives
+findings, or the view of the released versions (oldest first, each marked
+superseded, current or upcoming); `resolve` then gives a copy of the policy that
+carries them and, while a released version waits for its date, shows the version
+in force instead of the new text. The loaded policy itself never changes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..dates import DateSource, LocalDate
 from ..findings import Finding
@@ -50,9 +51,12 @@ class ArchiveView:
         return earlier[-1] if earlier else None
 
 
-def attach(policy: Policy, *, today: dt.date | None = None, publishing: bool = False) -> list[Finding]:
-    """Check the archive and put the released versions on the policy; findings instead when it fails.
+def check_archive(policy: Policy, *, today: dt.date | None,
+                  publishing: bool = False) -> tuple[list[Finding], ArchiveView | None]:
+    """Check the archive against the loaded policy and decide, for ``today``, which version is in force.
 
+    Findings only, or the view of the archive this build shows; the policy is not changed
+    (`resolve` makes the resolved copy). ``today`` is None when the clock could not be read.
     ``publishing`` (`make publish`): every version must be committed and history readable.
     """
     settings, findings = read_settings(policy.data)
@@ -60,16 +64,12 @@ def attach(policy: Policy, *, today: dt.date | None = None, publishing: bool = F
     anchoring = check_history(policy.root, settings.timezone)
     findings += anchored_findings(problems, anchoring, publishing=publishing)
     if findings:
-        return findings
+        return findings, None
     if today is None:
-        try:
-            today = clock_today(settings.timezone)
-        except ClockError as error:
-            return [Finding(TODAY_VARIABLE, 0, "archive.clock", f"today's date is unknown: {error}",
-                            "set POLICYSITE_TODAY=YYYY-MM-DD, or `timezone:` in data/archive.yml to a name such as Asia/Shanghai")]
+        return [clock_finding(settings.timezone)], None
     findings = _check_working_copy(policy, versions)
     if findings:
-        return findings
+        return findings, None
     _assign_status(versions, today)
     in_force = [v for v in versions if v.status == "current"]
     view = ArchiveView(today=today, settings=settings, versions=versions, current=in_force[0] if in_force else None,
@@ -77,14 +77,35 @@ def attach(policy: Policy, *, today: dt.date | None = None, publishing: bool = F
     view.unreleased = [language.code for language in policy.languages
                        if not versions or _working_text(policy, language.code, versions[-1]).sha256
                        != versions[-1].hashes.get(language.code)]
+    return [], view
+
+
+def clock_finding(timezone: str | None) -> Finding:
+    try:
+        clock_today(timezone)
+        problem = "today's date is unknown"
+    except ClockError as error:
+        problem = f"today's date is unknown: {error}"
+    return Finding(TODAY_VARIABLE, 0, "archive.clock", problem,
+                   "set POLICYSITE_TODAY=YYYY-MM-DD, or `timezone:` in data/archive.yml to a name such as Asia/Shanghai")
+
+
+def resolve(policy: Policy, view: ArchiveView) -> Policy:
+    """The policy as this build shows it: a copy carrying the released versions and, while a
+    released version waits for its date, the version in force. The loaded policy is left as loaded."""
+    resolved = replace(policy, pages=dict(policy.pages),
+                       contexts={code: {**context, "policy": dict(context["policy"])}
+                                 for code, context in policy.contexts.items()},
+                       generated=list(policy.generated), warnings=list(policy.warnings))
+    versions = view.versions
     if versions and view.current is not None and view.current is not versions[-1]:
-        _show_in_force(policy, view.current)
+        _show_in_force(resolved, view.current)
         view.live = False
-    view.current_texts = {language.code: current_text(policy, language.code, view.current)
-                          for language in policy.languages}
-    policy.versions = versions
-    policy.archive = view
-    return []
+    view.current_texts = {language.code: current_text(resolved, language.code, view.current)
+                          for language in resolved.languages}
+    resolved.versions = versions
+    resolved.archive = view
+    return resolved
 
 
 def anchored_findings(store: list[Finding], anchoring: Anchoring, *, publishing: bool) -> list[Finding]:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .. import urls
 from ..findings import Finding
 from .frozen import FrozenFormatError, FrozenText, parse, sha256
 
@@ -57,7 +58,7 @@ class PolicyVersion:
     @property
     def path(self) -> str:
         """The version's page under each language root: ``archive/2024-11-18/``."""
-        return f"archive/{self.slug}/"
+        return urls.version_path("", self.slug)
 
     def summary(self, language: str) -> str:
         text = self.texts.get(language)

@@ -167,6 +167,27 @@ _ENTRIES: list[tuple[str, str, str, str]] = [
     ("wechat.privacy-purpose-unstated", "policysite/wechat_privacy.py", """A purpose declared to WeChat does not appear word for word in the published policy.
 
     The mini program would tell users a purpose the policy does not state, and WeChat's review compares the two.""", _DATA),
+    ("site.document-entry", "policysite/documents.py", """data/site.yml is not a list of documents, or an entry lacks its id or kind, or has unknown keys.
+
+    The site publishes exactly the documents listed; an entry that cannot be read cannot be published or judged.""", _SITE),
+    ("site.document-kind", "policysite/documents.py", """A document in data/site.yml has a kind the generator does not know.
+
+    The kind decides the text, the rules and the addresses; an unknown one would publish an unjudged page.""", _SITE),
+    ("site.document-duplicate", "policysite/documents.py", """Two documents in data/site.yml share an id or a prefix.
+
+    One would overwrite the other's pages or archive.""", _SITE),
+    ("site.document-prefix", "policysite/documents.py", """A document's prefix is not a usable folder (the policy given one, another document none, a reserved or non-ASCII folder).
+
+    The policy's addresses are pinned at the root; a non-ASCII address shows a white screen in WeChat on iOS.""", _SITE),
+    ("site.document-title", "policysite/documents.py", """A document has no title in one of the site's languages.
+
+    A language without words is a finding, never a silent fallback to another language.""", _SITE),
+    ("site.document-policy", "policysite/documents.py", """data/site.yml does not list the privacy policy exactly once, under data/policy.yml's id.
+
+    The privacy policy is the one document at the pinned addresses; the site cannot publish without it.""", _SITE),
+    ("site.document-unsupported", "policysite/judge.py", """A document's kind is known but this version cannot render it yet.
+
+    Publishing an empty page for a required list would look like compliance without being it.""", _SITE),
     ("site.languages", "policysite/site_config.py", """mkdocs.yml builds other languages than data/policy.yml declares.
 
     A declared language not built goes unpublished; one built but not declared was never judged.""", _SITE),

@@ -1,0 +1,45 @@
+"""The pages of the site's other documents (the lists, …): a full page and a web-view per language,
+at the document's prefix (policysite.urls), with the text its kind's renderer gives.
+
+Versions and archives of these documents are not made yet: each build shows the text
+its data gives today (see the report of issue #13).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import urls
+from .documents import Document
+from .escape import markdown_inline
+from .footer import footer_facts
+from .model import GeneratedPage, Policy
+from .renderers import renderer
+from .webview import webview_page
+
+
+def document_markdown(document: Document, policy: Policy, language: str) -> str:
+    render = renderer(document.kind)
+    if render is None:  # judge() refused the document already (site.document-unsupported)
+        raise ValueError(f"no renderer for documents of kind {document.kind}")
+    body = render(document, policy.data, language)
+    return f"# {markdown_inline(document.titles[language])}\n\n{body}"
+
+
+def document_pages(policy: Policy, documents: tuple[Any, ...]) -> list[GeneratedPage]:
+    pages: list[GeneratedPage] = []
+    for document in documents:
+        if document.is_policy:
+            continue
+        for language in policy.languages:
+            code, title = language.code, document.titles[language.code]
+            markdown = document_markdown(document, policy, code)
+            pages.append(GeneratedPage(language=code, path=urls.page_path(document.prefix), markdown=markdown,
+                                       title=title, meta={"document": document.id, "hide": ["navigation"]},
+                                       in_search=True))
+            view = webview_page(policy, code, markdown, title, path=urls.webview_path(document.prefix),
+                                canonical=urls.page_path(document.prefix),
+                                footer={**footer_facts(policy, code), "title": title})
+            view.meta["document"] = document.id
+            pages.append(view)
+    return pages

@@ -1,0 +1,190 @@
+"""A site of several documents (data/site.yml): each document's pages at its prefix, the policy's addresses
+unchanged, and a site.yml that cannot be published refused with a named finding.
+
+The built site is tests/fixtures/multi/ (an invented company: the privacy policy and its collection list in
+Chinese and English); the flagship has no site.yml and keeps being one policy.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, FLAGSHIP, Project, copy_project
+from policysite import PolicyError
+from policysite.data import load_data
+from policysite.documents import POLICY_KIND, read_documents
+from policysite.judge import site_plan, stages
+
+MULTI = FIXTURES / "multi"
+SITE_URL = "https://privacy.qinghe-coldchain.cn/"
+
+
+@pytest.fixture(scope="module")
+def multi(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The multi-document fixture built once (read-only)."""
+    built = copy_project(tmp_path_factory.mktemp("multi") / "project", content=MULTI)
+    result = built.build()
+    assert result.returncode == 0, result.output
+    return built
+
+
+def _documents(tmp_path: Path, site_yml: str | None):
+    data = tmp_path / "data"
+    data.mkdir(parents=True)
+    for name in ("company", "contact", "policy", "inventory"):
+        (data / f"{name}.yml").write_text((MULTI / "data" / f"{name}.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    if site_yml is not None:
+        (data / "site.yml").write_text(site_yml, encoding="utf-8")
+    loaded, findings = load_data(data, tmp_path)
+    assert findings == []
+    return read_documents(loaded, ["zh", "en"])
+
+
+# --- data/site.yml, in process ---------------------------------------------------------------------------------
+
+def test_without_site_yml_the_site_is_the_one_policy(tmp_path: Path) -> None:
+    documents, findings = _documents(tmp_path, None)
+    assert findings == []
+    assert [(d.id, d.kind, d.prefix) for d in documents] == [("qinghe-privacy", POLICY_KIND, "")]
+
+
+def test_the_fixture_site_yml_lists_the_policy_then_the_list(tmp_path: Path) -> None:
+    documents, findings = _documents(tmp_path, (MULTI / "data" / "site.yml").read_text(encoding="utf-8"))
+    assert findings == []
+    assert [(d.id, d.prefix) for d in documents] == [("qinghe-privacy", ""), ("collection-list", "lists/collection")]
+    assert documents[1].titles == {"zh": "青禾冷链个人信息收集清单", "en": "Qinghe Cold Chain List of Personal Information Collected"}
+
+
+def test_a_list_without_a_title_takes_its_kinds_title_in_each_language(tmp_path: Path) -> None:
+    documents, findings = _documents(tmp_path, "documents:\n  - {id: qinghe-privacy, kind: privacy-policy}\n"
+                                               "  - {id: third, kind: third-party-list, prefix: lists/third-parties}\n")
+    assert findings == []
+    assert documents[1].titles["zh"] == "第三方信息共享清单"
+
+
+POLICY = "  - {id: qinghe-privacy, kind: privacy-policy}\n"
+
+
+@pytest.mark.parametrize("site_yml, line, rule, says", [
+    ("documents: {}\n", 1, "site.document-entry", "`documents:`"),
+    ("documents:\n" + POLICY + "  - {kind: collection-list}\n", 3, "site.document-entry", "needs an `id:`"),
+    ("documents:\n" + POLICY + "  - {id: faq, kind: faq, prefix: faq}\n", 3, "site.document-kind", "unknown kind `faq`"),
+    ("documents:\n" + POLICY + "  - {id: a, kind: collection-list, prefix: lists/a}\n"
+     "  - {id: a, kind: collection-list, prefix: lists/b}\n", 4, "site.document-duplicate", "the id `a`"),
+    ("documents:\n" + POLICY + "  - {id: a, kind: collection-list, prefix: lists/a}\n"
+     "  - {id: b, kind: collection-list, prefix: lists/a}\n", 4, "site.document-duplicate", "prefix `lists/a`"),
+    ("documents:\n" + POLICY + "  - {id: a, kind: collection-list}\n", 3, "site.document-prefix", "no prefix"),
+    ("documents:\n" + POLICY + "  - {id: a, kind: collection-list, prefix: 清单}\n", 3, "site.document-prefix",
+     "not a usable folder"),
+    ("documents:\n" + POLICY + "  - {id: a, kind: collection-list, prefix: archive/lists}\n", 3,
+     "site.document-prefix", "not a usable folder"),
+    ("documents:\n" + POLICY + "  - {id: a, kind: collection-list, prefix: en/lists}\n", 3,
+     "site.document-prefix", "not a usable folder"),
+    ("documents:\n  - {id: qinghe-privacy, kind: privacy-policy, prefix: policy}\n", 2, "site.document-prefix",
+     "pinned at the site root"),
+    ("documents:\n  - {id: a, kind: collection-list, prefix: lists/a}\n", 1, "site.document-policy", "0 privacy policies"),
+    ("documents:\n  - {id: other, kind: privacy-policy}\n", 2, "site.document-policy", "calls it `qinghe-privacy`"),
+    ("documents:\n" + POLICY + "  - {id: t, kind: terms, prefix: terms, title: {zh: 用户协议, en: ''}}\n", 3,
+     "site.document-title", "no title in `en`"),
+])
+def test_a_site_yml_that_cannot_be_published_is_a_finding(tmp_path: Path, site_yml: str, line: int, rule: str,
+                                                          says: str) -> None:
+    documents, findings = _documents(tmp_path, site_yml)
+    assert [(f.path, f.line, f.rule) for f in findings][:1] == [("data/site.yml", line, rule)], findings
+    assert says in findings[0].problem and findings[0].fix
+    assert [d.kind for d in documents] == [POLICY_KIND], "nothing but the policy is planned from a refused site.yml"
+
+
+def test_a_kind_with_no_renderer_yet_is_refused_by_the_judge(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project", content=MULTI)
+    project.write("data/site.yml", "documents:\n" + POLICY + "  - {id: terms, kind: terms, prefix: terms}\n"
+                  "  - {id: collection-list, kind: collection-list, prefix: lists/collection}\n")
+    with pytest.raises(PolicyError) as error:
+        stages(project.root, commit_date=lambda *_: None)
+    assert [(f.path, f.rule) for f in error.value.findings] == [("data/site.yml", "site.document-unsupported")]
+
+
+def test_a_reference_to_a_document_the_site_does_not_publish_fails(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project", content=MULTI)
+    project.write("data/site.yml", "documents:\n" + POLICY)  # the policy names its collection list, now unpublished
+    with pytest.raises(PolicyError) as error:
+        stages(project.root, commit_date=lambda *_: None)
+    rules = {(f.path.split("/")[1], f.rule) for f in error.value.findings}
+    assert rules == {("zh", "document.reference-unpublished"), ("en", "document.reference-unpublished")}
+
+
+# --- the plan, in process ----------------------------------------------------------------------------------------
+
+def test_the_plan_holds_every_document_page_with_its_alternates() -> None:
+    _, plan = site_plan(stages(MULTI, commit_date=lambda *_: None), SITE_URL)
+    pages = {page.url: page for page in plan.pages}
+    assert {"", "en/", "webview/", "en/webview/", "lists/collection/", "en/lists/collection/",
+            "lists/collection/webview/", "en/lists/collection/webview/"} <= set(pages)
+    listing = pages["en/lists/collection/"]
+    assert listing.document == "collection-list" and listing.language == "en"
+    assert listing.alternates == (("zh-CN", "lists/collection/"), ("en", "en/lists/collection/"),
+                                  ("x-default", "lists/collection/"))
+    assert "| Scenario |" in listing.markdown and "Cold-chain delivery" in listing.markdown
+    assert pages[""].document == "qinghe-privacy" and pages[""].source
+
+
+def test_the_flagship_plan_is_the_flagship_site(flagship: Project) -> None:
+    """Every page and file the plan names is in the built flagship, at the addresses it always had."""
+    _, plan = site_plan(stages(FLAGSHIP), "https://privacy.xometry.asia/")
+    for page in plan.pages:
+        assert (flagship.site / page.url / "index.html").is_file(), page.url
+    for planned in plan.files:
+        assert (flagship.site / planned.path).is_file(), planned.path
+        if planned.existing == "refuse":
+            assert (flagship.site / planned.path).read_bytes() == planned.content, planned.path
+    assert {page.url for page in plan.pages} >= {"", "en/", "webview/", "en/webview/", "archive/", "en/archive/",
+                                                 "archive/2024-11-18/", "en/archive/2024-11-18/webview/"}
+    assert {"policy.json", "feed.xml", "en/feed.xml", "sitemap.xml", "robots.txt"} <= {f.path for f in plan.files}
+
+
+# --- the built site ------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("language, root", [("zh", ""), ("en", "en/")])
+def test_each_document_has_its_page_and_web_view_in_each_language(multi: Project, language: str, root: str) -> None:
+    listing = (multi.site / root / "lists/collection/index.html").read_text(encoding="utf-8")
+    webview = (multi.site / root / "lists/collection/webview/index.html").read_text(encoding="utf-8")
+    # A cell of data/inventory.yml, rendered by the collection list's renderer into a table.
+    cell = {"zh": "收货人姓名、收货地址、手机号码", "en": "Recipient's name, delivery address"}[language]
+    for page in (listing, webview):
+        assert "<table" in page and cell in html.unescape(page)
+    title = {"zh": "青禾冷链个人信息收集清单", "en": "Qinghe Cold Chain List of Personal Information Collected"}[language]
+    assert title in listing and title in webview
+    assert f'<link rel="canonical" href="{SITE_URL}{root}lists/collection/">' in webview
+    assert "<script" not in webview, "the web-view stays a page without scripts"
+
+
+def test_the_policy_keeps_the_addresses_the_web_team_pinned(multi: Project) -> None:
+    for path in ("index.html", "en/index.html", "webview/index.html", "en/webview/index.html", "policy.json",
+                 "404.html", "en/404.html", "robots.txt"):
+        assert (multi.site / path).is_file(), path
+    assert "青禾冷链隐私政策" in (multi.site / "index.html").read_text(encoding="utf-8")
+    manifest = json.loads((multi.site / "policy.json").read_text(encoding="utf-8"))
+    assert manifest["policy"] == "qinghe-privacy"
+    assert manifest["current"]["languages"]["en"]["url"] == f"{SITE_URL}en/"
+
+
+def test_the_sitemap_lists_every_document_in_every_language(multi: Project) -> None:
+    sitemap = (multi.site / "sitemap.xml").read_text(encoding="utf-8")
+    for path in ("", "en/", "lists/collection/", "en/lists/collection/"):
+        assert f"<loc>{SITE_URL}{path}</loc>" in sitemap, path
+    assert f'hreflang="en" href="{SITE_URL}en/lists/collection/"' in sitemap
+    assert "webview" not in sitemap, "web-views are copies: their canonical page is listed instead"
+
+
+def test_a_bad_site_yml_fails_the_build_with_its_finding(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project", content=MULTI)
+    project.write("data/site.yml", "documents:\n" + POLICY + "  - {id: list, kind: collection-list, prefix: webview}\n")
+    result = project.build()
+    assert result.returncode != 0
+    assert "data/site.yml:3: site.document-prefix: document `list` has the prefix `webview`" in result.output
+    assert "Traceback" not in result.output
+    assert not project.site.exists()
