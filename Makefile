@@ -22,7 +22,7 @@ check: $(VENV)/.runtime  ## Run every policy check without rendering HTML (mkdoc
 export SUMMARY_ZH SUMMARY_EN
 release: $(VENV)/.runtime  ## Freeze the current policy as a new archived version (refuses when anything is wrong).
 	$(PY) -m policysite release $(if $(EFFECTIVE),--effective "$(EFFECTIVE)") $(if $(UPDATED),--updated "$(UPDATED)") \
-	  --summary zh="$$SUMMARY_ZH" --summary en="$$SUMMARY_EN"
+	  $(if $(DOC),--doc "$(DOC)") --summary zh="$$SUMMARY_ZH" --summary en="$$SUMMARY_EN"
 
 pdf: $(VENV)/.runtime  ## Make the PDF of every released version that has none (adds files, never changes one).
 	$(PY) -m policysite pdf

@@ -67,9 +67,38 @@ def _release(args: argparse.Namespace) -> int:
     summaries = dict(args.summary) if args.summary else None
     if summaries is not None and not any(text.strip() for text in summaries.values()):
         summaries = None  # `make release` passes empty SUMMARY_… variables: fall back to data/archive.yml
+    if args.doc and args.doc not in ("policy", _policy_id(Path(args.root))):
+        return _release_document(args, summaries)
     try:
         done = release(Path(args.root), effective=args.effective, updated=args.updated, summaries=summaries)
     except ReleaseRefused as refusal:
+        print(f"Release refused: {refusal}\nNothing was written.", file=sys.stderr)
+        return 1
+    print(done.report())
+    return 0
+
+
+def _policy_id(root: Path) -> str | None:
+    import yaml
+
+    try:
+        value = yaml.safe_load((root / "data" / "policy.yml").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None  # the release itself reports an unreadable policy file
+    return str(value["id"]) if isinstance(value, dict) and "id" in value else None
+
+
+def _release_document(args: argparse.Namespace, summaries: dict[str, str] | None) -> int:
+    """`make release DOC=collection-list`: freeze another document of the site (archive/<id>/)."""
+    from .archive.documents import DocumentReleaseRefused, release_document
+
+    if args.updated:
+        print("Release refused: UPDATED= applies to the privacy policy; a list's version is dated by EFFECTIVE= "
+              "alone.\nNothing was written.", file=sys.stderr)
+        return 1
+    try:
+        done = release_document(Path(args.root), args.doc, effective=args.effective, summaries=summaries)
+    except DocumentReleaseRefused as refusal:
         print(f"Release refused: {refusal}\nNothing was written.", file=sys.stderr)
         return 1
     print(done.report())
@@ -180,6 +209,7 @@ def _main(argv: list[str] | None) -> int:
     rel.add_argument("--updated", type=_date, help="its “last updated” date (default: the effective date)")
     rel.add_argument("--summary", type=_summary, action="append", metavar="LANG=TEXT",
                      help="what changed, once per language (default: next_release in data/archive.yml)")
+    rel.add_argument("--doc", metavar="ID", help="the document to release (data/site.yml; default: the policy)")
     rel.set_defaults(run=_release)
     commands.add_parser("pdf", help="make the PDF of every released version that has none").set_defaults(run=_pdf)
     new = commands.add_parser("new", help="start an empty policy: every required section says what it must disclose")

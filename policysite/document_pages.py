@@ -1,8 +1,10 @@
 """The pages of the site's other documents (the lists, …): a full page and a web-view per language,
 at the document's prefix (policysite.urls), with the text its kind's renderer gives.
 
-Versions and archives of these documents are not made yet: each build shows the text
-its data gives today (see the report of issue #13).
+Each document has its own versions (policysite.archive.documents, archive/<id>/): its pages'
+footers show its own version in force and its dates, or none before its first release — never
+the policy's. Like the policy's page, it shows what data/ renders today, except while a newer
+released version waits for its date: then the version in force, as frozen.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from . import urls
+from .archive.store import PolicyVersion
+from .document_archive_pages import document_archive_pages
 from .documents import Document
 from .escape import markdown_inline
 from .footer import footer_facts
@@ -26,20 +30,50 @@ def document_markdown(document: Document, policy: Policy, language: str) -> str:
     return f"# {markdown_inline(document.titles[language])}\n\n{body}"
 
 
+def shown_version(policy: Policy, document: Document) -> tuple[PolicyVersion | None, bool]:
+    """The document's version in force (None before its first takes effect), and whether its page shows
+    that version's frozen text (a newer released version is upcoming) rather than today's data."""
+    archive = policy.archive.documents.get(document.id) if policy.archive is not None else None
+    if archive is None or archive.current is None:
+        return None, False
+    return archive.current, archive.current is not archive.versions[-1]
+
+
+def document_footer(policy: Policy, document: Document, language: str) -> dict[str, Any]:
+    """The footer facts of a document's pages: its own version and dates, its own title."""
+    version, _ = shown_version(policy, document)
+    facts = (footer_facts(policy, language, unversioned=True) if version is None else
+             footer_facts(policy, language, version=version.version, effective=version.effective,
+                          updated=version.updated))
+    return {**facts, "title": document.titles[language]}
+
+
 def document_pages(policy: Policy, documents: tuple[Any, ...]) -> list[GeneratedPage]:
     pages: list[GeneratedPage] = []
     for document in documents:
         if document.is_policy:
             continue
+        version, frozen = shown_version(policy, document)
         for language in policy.languages:
             code, title = language.code, document.titles[language.code]
-            markdown = document_markdown(document, policy, code)
+            markdown = (version.texts[code].body if version is not None and frozen and code in version.texts
+                        else document_markdown(document, policy, code))
+            footer = document_footer(policy, document, code)
             pages.append(GeneratedPage(language=code, path=urls.page_path(document.prefix), markdown=markdown,
-                                       title=title, meta={"document": document.id, "hide": ["navigation"]},
+                                       title=title, meta={"document": document.id, "hide": ["navigation"],
+                                                          "footer": _footer_meta(footer)},
                                        in_search=True))
             view = webview_page(policy, code, markdown, title, path=urls.webview_path(document.prefix),
-                                canonical=urls.page_path(document.prefix),
-                                footer={**footer_facts(policy, code), "title": title})
+                                canonical=urls.page_path(document.prefix), footer=footer)
             view.meta["document"] = document.id
             pages.append(view)
+        archive = policy.archive.documents.get(document.id) if policy.archive is not None else None
+        if archive is not None:
+            pages += document_archive_pages(policy, archive)
     return pages
+
+
+def _footer_meta(facts: dict[str, Any]) -> dict[str, Any]:
+    """What the footer hook (hooks/archive_pages.py) swaps in while the page renders: plain values only."""
+    return {"version": facts["version"], "effective": facts["effective_iso"], "updated": facts["updated_iso"],
+            "title": facts["title"]}

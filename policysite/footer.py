@@ -15,8 +15,12 @@ from .model import Policy
 
 
 def footer_facts(policy: Policy, language: str, *, version: int | None = None,
-                 effective: dt.date | None = None, updated: dt.date | None = None) -> dict[str, Any]:
-    """The current version's facts; an archived version passes its own number and dates."""
+                 effective: dt.date | None = None, updated: dt.date | None = None,
+                 unversioned: bool = False) -> dict[str, Any]:
+    """The current version's facts; an archived version passes its own number and dates.
+
+    ``unversioned``: a document never released has no version or dates to show (never the policy's).
+    """
     context = policy.contexts[language]
     locale = policy.language(language).locale
     effective = effective or context["policy"]["effective"].date
@@ -33,4 +37,4 @@ def footer_facts(policy: Policy, language: str, *, version: int | None = None,
         "effective": long_date(effective, locale),
         "effective_iso": effective.isoformat(),
         "labels": labels(language, policy.data_dir),
-    }
+    } | ({"version": None, "updated": "", "updated_iso": "", "effective": "", "effective_iso": ""} if unversioned else {})

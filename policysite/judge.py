@@ -22,6 +22,7 @@ from .archive.history import check_history
 from .archive.stage import anchored_findings
 from .archive.stage import ArchiveView
 from .archive.store import load_archive
+from .archive.documents import check_documents, other_documents
 from . import archive
 from .gate import consistency_gate
 from . import plan, site_config, wechat, wechat_privacy, words
@@ -164,7 +165,10 @@ def _partial_findings(root: Path, data: str, partial: Policy | None, site_langua
     # The texts did not load: the archive checks its own files, not the texts against the last release.
     settings, problems = read_settings(partial.data)
     findings += problems
-    stored = load_archive(partial.root, partial.id, [language.code for language in partial.languages])[2]
+    languages = [language.code for language in partial.languages]
+    others = [document.id for document in other_documents(partial.data)]
+    stored = load_archive(partial.root, partial.id, languages, others=others)[2]
+    stored += check_documents(partial.root, partial.data, languages, None)[0]
     findings += anchored_findings(stored, check_history(partial.root, settings.timezone), publishing=publishing)
     return findings
 

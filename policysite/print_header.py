@@ -25,6 +25,7 @@ def running_css(facts: dict[str, Any], address: str) -> str:
     """The `@page` rule with this page's running header and footer (page numbers in the stylesheet)."""
     labels = facts["labels"]
     left = str(facts["legal_name"])
-    right = f"{facts['title']} · {labels['version']} {facts['version']} · {labels['effective']} {facts['effective']}"
+    right = f"{facts['title']} · {labels['version']} {facts['version']} · {labels['effective']} {facts['effective']}" \
+        if facts["version"] is not None else str(facts["title"])  # a document never released: no version yet
     return ("@page{@top-left{content:" + css_string(left) + "}@top-right{content:" + css_string(right) + "}"
             "@bottom-left{content:" + css_string(address) + "}}")

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from ..dates import DateSource, LocalDate
 from ..findings import Finding
 from ..model import Policy
+from .documents import DocumentArchive, check_documents, other_documents
 from .clock import TODAY_VARIABLE, ClockError, today as clock_today
 from .frozen import FrozenText
 from .history import Anchoring, check_history, merge
@@ -35,6 +36,7 @@ class ArchiveView:
     lock: bytes | None = None  # archive/archive.lock.json as checked
     unreleased: list[str] = field(default_factory=list)  # languages whose docs/ and data/ text no release froze
     notices: list[Finding] = field(default_factory=list)  # shown by `make build` and `make check`, blocking nothing
+    documents: dict[str, DocumentArchive] = field(default_factory=dict)  # the other documents' archives, by id
 
     @property
     def upcoming(self) -> list[PolicyVersion]:
@@ -60,9 +62,14 @@ def check_archive(policy: Policy, *, today: dt.date | None,
     ``publishing`` (`make publish`): every version must be committed and history readable.
     """
     settings, findings = read_settings(policy.data)
-    versions, lock, problems = load_archive(policy.root, policy.id, [language.code for language in policy.languages])
+    languages = [language.code for language in policy.languages]
+    others = [document.id for document in other_documents(policy.data)]
+    versions, lock, problems = load_archive(policy.root, policy.id, languages, others=others)
     anchoring = check_history(policy.root, settings.timezone)
     findings += anchored_findings(problems, anchoring, publishing=publishing)
+    # Every other document's archive (archive/<id>/) is checked like the policy's, in the same pass.
+    problems, documents = check_documents(policy.root, policy.data, languages, today)
+    findings += problems
     if findings:
         return findings, None
     if today is None:
@@ -73,7 +80,7 @@ def check_archive(policy: Policy, *, today: dt.date | None,
     _assign_status(versions, today)
     in_force = [v for v in versions if v.status == "current"]
     view = ArchiveView(today=today, settings=settings, versions=versions, current=in_force[0] if in_force else None,
-                       lock=lock, notices=anchoring.notices)
+                       lock=lock, notices=anchoring.notices, documents=documents)
     view.unreleased = [language.code for language in policy.languages
                        if not versions or _working_text(policy, language.code, versions[-1]).sha256
                        != versions[-1].hashes.get(language.code)]

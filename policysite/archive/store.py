@@ -15,6 +15,7 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass, field
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -130,39 +131,47 @@ def parse_lock(text: str) -> Lock:
     return lock
 
 
-def archive_dir(root: Path) -> Path:
-    return root / ARCHIVE_DIR
+def archive_dir(root: Path, document: str | None = None) -> Path:
+    """archive/ for the privacy policy; archive/<id>/ for another document of the site (data/site.yml)."""
+    return root / ARCHIVE_DIR if document is None else root / ARCHIVE_DIR / document
 
 
-def lock_path(root: Path) -> Path:
-    return archive_dir(root) / LOCK_NAME
+def lock_path(root: Path, document: str | None = None) -> Path:
+    return archive_dir(root, document) / LOCK_NAME
 
 
-def _shown(relative: str) -> str:
-    return f"{ARCHIVE_DIR}/{relative}"
+def _shown(relative: str, base: str = ARCHIVE_DIR) -> str:
+    return f"{base}/{relative}"
 
 
-def read_lock(root: Path) -> Lock | None:
+def read_lock(root: Path, document: str | None = None) -> Lock | None:
     """The lock as committed (None when nothing was ever released); raises LockError."""
-    path = lock_path(root)
+    path = lock_path(root, document)
     if not path.is_file():
         return None
     return parse_lock(path.read_text(encoding="utf-8"))
 
 
-def load_archive(root: Path, policy_id: str,
-                 languages: list[str] | None = None) -> tuple[list[PolicyVersion], bytes | None, list[Finding]]:
+def load_archive(root: Path, policy_id: str, languages: list[str] | None = None, *, document: str | None = None,
+                 others: Collection[str] = ()) -> tuple[list[PolicyVersion], bytes | None, list[Finding]]:
     """Every released version, oldest first, and the lock's bytes, after checking every file against the lock.
 
     ``languages`` are the codes data/policy.yml declares: a version released in any other is refused.
+    ``document`` checks another document's archive, archive/<id>/ (``policy_id`` is then its id; its
+    versions have no PDF yet); ``others`` are the folders of those archives, which the policy's skips.
     """
-    folder = archive_dir(root)
-    present = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()) \
-        if folder.is_dir() else []
-    lock_shown = _shown(LOCK_NAME)
+    folder = archive_dir(root, document)
+    base = _shown(document) if document is not None else ARCHIVE_DIR
+
+    def shown(relative: str) -> str:
+        return _shown(relative, base)
+
+    present = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()
+                     and p.relative_to(folder).parts[0] not in others) if folder.is_dir() else []
+    lock_shown = shown(LOCK_NAME)
     if LOCK_NAME not in present:
-        return [], None, [Finding(_shown(name), 0, "archive.unexpected",
-                            f"this file is in archive/ but {lock_shown} is missing, so no release vouches for it",
+        return [], None, [Finding(shown(name), 0, "archive.unexpected",
+                            f"this file is in {base}/ but {lock_shown} is missing, so no release vouches for it",
                             f"restore {lock_shown} from git, or delete the file if no version was ever released")
                     for name in present if name != ATTRIBUTES_NAME]
     lock_bytes = (folder / LOCK_NAME).read_bytes()
@@ -182,12 +191,12 @@ def load_archive(root: Path, policy_id: str,
     locked = {path for v in lock.versions for path, _ in [*v.files.values(), *v.pdfs.values()]}
     for name in present:
         if name not in (LOCK_NAME, ATTRIBUTES_NAME) and name not in locked:
-            findings.append(Finding(_shown(name), 0, "archive.unexpected",
+            findings.append(Finding(shown(name), 0, "archive.unexpected",
                                     f"this file is not listed in {lock_shown}, so no release made it",
                                     "delete it: versions are added to archive/ only by `make release`"))
     versions = []
     for entry in lock.versions:
-        version, problems = _load_version(folder, entry, policy_id)
+        version, problems = _load_version(folder, entry, policy_id, base, pdfs_required=document is None)
         findings += problems
         if version is not None:
             versions.append(version)
@@ -222,15 +231,19 @@ def _check_languages(lock: Lock, shown: str, languages: list[str]) -> list[Findi
     return findings
 
 
-def _load_version(folder: Path, entry: LockedVersion, policy_id: str) -> tuple[PolicyVersion | None, list[Finding]]:
+def _load_version(folder: Path, entry: LockedVersion, policy_id: str, base: str = ARCHIVE_DIR, *,
+                  pdfs_required: bool = True) -> tuple[PolicyVersion | None, list[Finding]]:
+    def where(relative: str) -> str:  # the document's own folder in every finding
+        return f"{base}/{relative}"
+
     findings: list[Finding] = []
     texts, hashes, files, contents = {}, {}, {}, {}
     for language, (relative, expected) in entry.files.items():
-        shown = _shown(relative)
+        shown = where(relative)
         path = folder / relative
         if not path.resolve().is_relative_to(folder.resolve()):  # parse_lock allows no such path; never read one
             findings.append(Finding(shown, 0, "archive.lock", "this path is outside archive/",
-                                    RESTORE.format(path=_shown(LOCK_NAME))))
+                                    RESTORE.format(path=where(LOCK_NAME))))
             continue
         if not path.is_file():
             findings.append(Finding(shown, 0, "archive.missing",
@@ -263,7 +276,7 @@ def _load_version(folder: Path, entry: LockedVersion, policy_id: str) -> tuple[P
                                     f"the file sits in a folder not named after its effective date {entry.effective}",
                                     RESTORE.format(path=shown)))
         texts[language], hashes[language], files[language], contents[language] = text, actual, shown, content
-    pdfs, pdf_hashes, problems = _load_pdfs(folder, entry)
+    pdfs, pdf_hashes, problems = _load_pdfs(folder, entry, base, required=pdfs_required)
     findings += problems
     if findings:
         return None, findings
@@ -277,17 +290,24 @@ MAKE_PDF = ("run `make pdf`: it makes the PDF of every released version that has
             "(it never changes a released file), then commit archive/")
 
 
-def _load_pdfs(folder: Path, entry: LockedVersion) -> tuple[dict[str, bytes], dict[str, str], list[Finding]]:
-    """Every language's PDF, checked against the lock like the text; a language without one is a finding."""
+def _load_pdfs(folder: Path, entry: LockedVersion, base: str = ARCHIVE_DIR, *,
+               required: bool = True) -> tuple[dict[str, bytes], dict[str, str], list[Finding]]:
+    """Every language's PDF, checked against the lock like the text; a language without one is a finding
+    (for the policy: another document's versions get PDFs once the reading issue lands)."""
+    def where(relative: str) -> str:
+        return f"{base}/{relative}"
+
     pdfs, hashes, findings = {}, {}, []
     for language in entry.files:
+        if language not in entry.pdfs and not required:
+            continue
         if language not in entry.pdfs:
-            findings.append(Finding(_shown(f"{entry.effective.isoformat()}/{language}.pdf"), 0, "archive.pdf-missing",
+            findings.append(Finding(where(f"{entry.effective.isoformat()}/{language}.pdf"), 0, "archive.pdf-missing",
                                     f"version {entry.version} (effective {entry.effective}) in `{language}` has no "
                                     "PDF, so readers cannot download and keep it", MAKE_PDF))
             continue
         relative, expected = entry.pdfs[language]
-        shown = _shown(relative)
+        shown = where(relative)
         path = folder / relative
         if not path.is_file():
             findings.append(Finding(shown, 0, "archive.missing",

@@ -1,0 +1,173 @@
+"""Each document of a site has its own versions, archive and lock (archive/<id>/ for a list, archive/ for the
+policy): `release --doc` freezes one document without touching another's files, a list's page shows its own
+version in its footer (none before its first release, never the policy's), and a rewritten frozen list fails
+the build like a rewritten policy version.
+
+Real releases and builds of a git copy of tests/fixtures/multi/ (the policy and its collection list, zh/en).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from archive_support import article, build, release, snapshot
+from conftest import FIXTURES, Project, copy_project, git
+
+MULTI = FIXTURES / "multi"
+LIST = "archive/collection-list"
+
+
+def _policy_files(root: Path) -> dict[str, bytes]:
+    return {path: content for path, content in snapshot(root).items()
+            if path.startswith("archive/") and not path.startswith(f"{LIST}/")}
+
+
+def _list_files(root: Path) -> dict[str, bytes]:
+    return {path: content for path, content in snapshot(root).items() if path.startswith(f"{LIST}/")}
+
+
+def _footer(html: str) -> str:
+    found = re.search(r'<div class="md-copyright policy-footer">(.*?)</div>\s*</div>', html, re.S) \
+        or re.search(r"<footer>(.*?)</footer>", html, re.S)
+    assert found, "no footer in the page"
+    return found.group(1)
+
+
+@dataclass
+class Released:
+    project: Project
+    list_first: dict[str, bytes]  # archive/collection-list/ after the list's first release
+    policy_first: dict[str, bytes]  # archive/ without the list's folder, after the policy's first release
+    list_after_policy: dict[str, bytes]  # archive/collection-list/ right after the policy's release
+    outputs: list[str]
+
+
+@pytest.fixture(scope="module")
+def released(tmp_path_factory: pytest.TempPathFactory) -> Released:
+    """The list released, then the policy, then the list again after an edit of its data; then built."""
+    project = copy_project(tmp_path_factory.mktemp("docarchive") / "project", content=MULTI)
+    git(project.root, "init", "-q", "-b", "main")
+    git(project.root, "add", "-A")
+    git(project.root, "commit", "-q", "-m", "the site before any release", date="2025-03-20T10:00:00+08:00")
+    outputs = []
+
+    done = release(project, "--doc", "collection-list", today="2025-04-01")
+    assert done.returncode == 0, done.output
+    outputs.append(done.output)
+    list_first = _list_files(project.root)
+    git(project.root, "add", "-A")
+    git(project.root, "commit", "-q", "-m", "Release the list", date="2025-04-01T10:00:00+08:00")
+
+    done = release(project, today="2025-04-01")  # the policy's first release (version 1 of data/policy.yml)
+    assert done.returncode == 0, done.output
+    outputs.append(done.output)
+    policy_first = _policy_files(project.root)
+    list_after_policy = _list_files(project.root)
+    git(project.root, "add", "-A")
+    git(project.root, "commit", "-q", "-m", "Release the policy", date="2025-04-01T11:00:00+08:00")
+
+    project.replace("data/inventory.yml", "{zh: 手机号码, en: Mobile phone number}",
+                    "{zh: 手机号码、电子邮箱, en: Mobile phone number and e-mail address}")
+    done = release(project, "--doc", "collection-list", "--effective", "2025-04-10",
+                   "--summary", "zh=注册时也收集电子邮箱。", "--summary", "en=Registration also collects an e-mail address.",
+                   today="2025-04-05")
+    assert done.returncode == 0, done.output
+    outputs.append(done.output)
+    git(project.root, "add", "-A")
+    git(project.root, "commit", "-q", "-m", "Release the list again", date="2025-04-05T10:00:00+08:00")
+
+    result = build(project, today="2025-04-12")
+    assert result.returncode == 0, result.output
+    return Released(project, list_first, policy_first, list_after_policy, outputs)
+
+
+def test_releasing_the_list_freezes_it_in_its_own_folder_with_its_own_lock(released: Released) -> None:
+    files = sorted(_list_files(released.project.root))
+    assert files == [f"{LIST}/.gitattributes", f"{LIST}/2025-04-01/en.md", f"{LIST}/2025-04-01/zh.md",
+                     f"{LIST}/2025-04-10/en.md", f"{LIST}/2025-04-10/zh.md", f"{LIST}/archive.lock.json"]
+    frozen = released.project.read(f"{LIST}/2025-04-10/en.md")
+    assert "policy: collection-list\nversion: 2\n" in frozen
+    assert "Mobile phone number and e-mail address" in frozen
+    assert "Mobile phone number and e-mail address" not in released.project.read(f"{LIST}/2025-04-01/en.md")
+    assert '"policy": "collection-list"' in released.project.read(f"{LIST}/archive.lock.json")
+    assert "git add archive/collection-list data" in released.outputs[0]
+
+
+def test_releasing_the_policy_leaves_the_list_archive_byte_for_byte(released: Released) -> None:
+    assert released.list_first and f"{LIST}/archive.lock.json" in released.list_first
+    assert released.list_after_policy == released.list_first
+
+
+def test_releasing_the_list_leaves_the_policy_archive_byte_for_byte(released: Released) -> None:
+    assert released.policy_first  # the policy's own archive/archive.lock.json and version files
+    assert "archive/archive.lock.json" in released.policy_first
+    assert _policy_files(released.project.root) == released.policy_first
+    assert '"policy": "qinghe-privacy"' in released.project.read("archive/archive.lock.json")
+
+
+@pytest.mark.parametrize("page", ["lists/collection", "en/lists/collection", "lists/collection/webview",
+                                  "en/lists/collection/webview"])
+def test_the_list_pages_footer_shows_the_lists_own_version(released: Released, page: str) -> None:
+    footer = _footer((released.project.site / page / "index.html").read_text(encoding="utf-8"))
+    assert 'datetime="2025-04-10"' in footer  # the list's version 2, in force since 2025-04-10
+    assert re.search(r"(?:Version|版本)\D{0,40}2\b", footer), footer
+    assert "2025-03-01" not in footer  # the policy's date
+
+
+def test_the_policy_pages_footer_keeps_the_policys_version(released: Released) -> None:
+    footer = _footer((released.project.site / "en" / "index.html").read_text(encoding="utf-8"))
+    assert 'datetime="2025-03-01"' in footer
+    assert "2025-04-10" not in footer
+
+
+def test_a_list_never_released_shows_no_version(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project", content=MULTI)
+    result = build(project, today="2025-04-01")
+    assert result.returncode == 0, result.output
+    for page in ("en/lists/collection", "en/lists/collection/webview"):
+        footer = _footer((project.site / page / "index.html").read_text(encoding="utf-8"))
+        assert "Version" not in footer and "<time" not in footer, footer
+    assert "Version" in _footer((project.site / "en" / "index.html").read_text(encoding="utf-8"))
+
+
+def test_the_list_unchanged_since_its_release_is_refused(released: Released) -> None:
+    before = snapshot(released.project.root)
+    done = release(released.project, "--doc", "collection-list", "--effective", "2025-04-20",
+                   "--summary", "zh=无。", "--summary", "en=None.", today="2025-04-12")
+    assert done.returncode == 1
+    assert "unchanged since version 2" in done.output
+    assert snapshot(released.project.root) == before
+
+
+def test_a_rewritten_frozen_list_text_fails_the_build(released: Released, tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project", content=released.project.root)
+    frozen = f"{LIST}/2025-04-01/en.md"
+    project.replace(frozen, "Mobile phone number", "Telephone number")
+    result = build(project, today="2025-04-12")
+    assert result.returncode != 0
+    assert f"{frozen}:1: archive.modified: this archived file was changed after its release" in result.output, \
+        result.output
+    assert "Traceback" not in result.output
+
+
+def test_the_list_has_its_own_version_history_under_its_prefix(released: Released) -> None:
+    site = released.project.site
+    page = (site / "en/lists/collection/archive/index.html").read_text(encoding="utf-8")
+    index = article(page)
+    assert index.index("Version 2") < index.index("Version 1")  # newest first
+    assert 'datetime="2025-04-10"' in _footer(page)  # the list's version in force, not the policy's
+    assert "Registration also collects an e-mail address." in index
+    assert 'href="2025-04-01/"' in index and 'href="2025-04-10/"' in index
+    assert (site / "lists/collection/archive/index.html").is_file()
+    old = (site / "en/lists/collection/archive/2025-04-01/index.html").read_text(encoding="utf-8")
+    assert "This is an archived version of this document (version 1" in old
+    assert "Mobile phone number and e-mail address" not in old  # the text as released then
+    footer = _footer(old)
+    assert 'datetime="2025-04-01"' in footer and "2025-03-01" not in footer
+    assert "noindex" in old
+    # The policy's own history does not list the list's versions.
+    assert "collection" not in (site / "en/archive/index.html").read_text(encoding="utf-8").split("<article")[1]
