@@ -58,16 +58,35 @@ def _summary(value: str) -> tuple[str, str]:
     return language.strip(), text
 
 
+def _material(value: str) -> bool:
+    answer = value.strip().lower()
+    if answer in ("yes", "true"):
+        return True
+    if answer in ("no", "false"):
+        return False
+    raise argparse.ArgumentTypeError(f"{value!r}: say MATERIAL=yes (users must consent again) or MATERIAL=no")
+
+
 def _release(args: argparse.Namespace) -> int:
+    from .archive.release import changed_paths, releasable_documents
+
+    root = Path(args.root)
+    known = releasable_documents(root)
+    if args.doc and args.doc not in known:
+        print(f"policysite release: there is no document `{args.doc}` to release; this site's documents: "
+              f"{', '.join(known)} — run `make release DOC={known[0]} …`, or leave DOC out for the policy",
+              file=sys.stderr)
+        return 2
     summaries = dict(args.summary) if args.summary else None
     if summaries is not None and not any(text.strip() for text in summaries.values()):
         summaries = None  # `make release` passes empty SUMMARY_… variables: fall back to data/archive.yml
     try:
-        done = release(Path(args.root), effective=args.effective, updated=args.updated, summaries=summaries)
+        done = release(root, effective=args.effective, updated=args.updated, summaries=summaries,
+                       material=args.material)
     except ReleaseRefused as refusal:
         print(f"Release refused: {refusal}\nNothing was written.", file=sys.stderr)
         return 1
-    print(done.report())
+    print(done.report(changed_paths(root)))
     return 0
 
 
@@ -173,6 +192,10 @@ def _main(argv: list[str] | None) -> int:
     rel.add_argument("--updated", type=_date, help="its “last updated” date (default: the effective date)")
     rel.add_argument("--summary", type=_summary, action="append", metavar="LANG=TEXT",
                      help="what changed, once per language (default: next_release in data/archive.yml)")
+    rel.add_argument("--material", type=_material, metavar="yes|no",
+                     help="whether users must consent again (required after the first version; "
+                          "default: next_release.material in data/archive.yml)")
+    rel.add_argument("--doc", metavar="ID", help="the document to release (default: the policy)")
     rel.set_defaults(run=_release)
     commands.add_parser("pdf", help="make the PDF of every released version that has none").set_defaults(run=_pdf)
     new = commands.add_parser("new", help="start an empty policy: every required section says what it must disclose")

@@ -18,7 +18,7 @@ from policysite.judge import judge
 def scheduled(project: Project) -> Project:
     """The flagship's version 2, released on 2026-11-23 to take effect on 2026-12-01."""
     edit_text(project)
-    result = release(project, "--effective", "2026-12-01", *summary_args(), today="2026-11-23")
+    result = release(project, "--material", "no", "--effective", "2026-12-01", *summary_args(), today="2026-11-23")
     assert result.returncode == 0, result.output
     return project
 

@@ -110,8 +110,9 @@ def unreleased_findings(policy: Policy) -> list[Finding]:
         problem = (f"the text in {names} differs from version {latest.version} (effective {latest.effective}), "
                    "the last release; publishing it would show unreleased changes under that version's number")
     return [Finding(path, line, "archive.unreleased", problem,
-                    "run `make release EFFECTIVE=YYYY-MM-DD` with a change summary per language and commit archive/ "
-                    "and data/policy.yml, or undo the unreleased edits in docs/ and data/ (see `git diff`)")]
+                    "run `make release EFFECTIVE=YYYY-MM-DD MATERIAL=yes|no` with a change summary per language and "
+                    "commit what it names (archive/ with the docs/ and data/ edits it froze), or undo the unreleased "
+                    "edits in docs/ and data/ (see `git diff`)")]
 
 
 def _working_text(policy: Policy, language: str, latest: PolicyVersion) -> FrozenText:
