@@ -37,8 +37,9 @@ import: $(VENV)/.runtime  ## Bring an existing policy in from Word, text, Markdo
 new: $(VENV)/.runtime  ## Start an empty policy whose sections say what each must disclose.
 	$(PY) -m policysite new $(foreach lang,$(or $(LANGS),zh),--lang $(lang)) $(ARGS)
 
-serve: $(VENV)/.runtime  ## Live preview on http://127.0.0.1:8000/
-	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+# make serve PORT=8001: another port when 8000 is taken (a port in use is refused in one line).
+serve: $(VENV)/.runtime  ## Live preview on http://127.0.0.1:8000/ (shows edits not yet released).
+	$(PY) -m policysite serve --port "$(or $(PORT),8000)"
 
 test: $(VENV)/.dev  ## Build real sites in temporary folders and check them.
 	$(PY) -m pytest

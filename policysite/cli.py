@@ -1,4 +1,4 @@
-"""Command line: `python -m policysite check|rules|build|release|pdf|import|new`."""
+"""Command line: `python -m policysite check|rules|build|release|serve|pdf|import|new`."""
 
 from __future__ import annotations
 
@@ -127,6 +127,33 @@ def _build(args: argparse.Namespace) -> int:
     return build_site(Path(args.root), Path(args.site_dir), strict=not args.no_strict)
 
 
+def _serve(args: argparse.Namespace) -> int:
+    """`make serve`: MkDocs' live preview, after making sure the port is free (one line, not a traceback)."""
+    import os
+    import socket
+
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+            # As MkDocs' server does: a port left in TIME_WAIT is free, one another server listens on is not.
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((args.host, args.port))
+    except OSError as error:
+        print(f"policysite serve: {args.host}:{args.port} cannot be used ({error.strerror or error}); another "
+              f"preview or server is probably running there — stop it, or run `make serve PORT={args.port + 1}`",
+              file=sys.stderr)
+        return 2
+    print(f"Preview on http://{args.host}:{args.port}/ (Ctrl+C stops it)", flush=True)
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"{args.host}:{args.port}"]
+    os.chdir(args.root)
+    os.execv(sys.executable, command)  # MkDocs takes over this process: Ctrl+C reaches it directly
+
+
+def _port(value: str) -> int:
+    if not value.isdigit() or not 1 <= int(value) <= 65535:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a port number (1–65535), e.g. PORT=8001")
+    return int(value)
+
+
 def _rules(args: argparse.Namespace) -> int:
     """Every finding id a build can print, its severity, whether data/waivers.yml can accept it, what it catches, and an example."""
     from .rules import RULES
@@ -197,6 +224,10 @@ def _main(argv: list[str] | None) -> int:
                           "default: next_release.material in data/archive.yml)")
     rel.add_argument("--doc", metavar="ID", help="the document to release (default: the policy)")
     rel.set_defaults(run=_release)
+    serve = commands.add_parser("serve", help="live preview with MkDocs (refused in one line when the port is taken)")
+    serve.add_argument("--port", type=_port, default=8000, help="the port to listen on (default 8000)")
+    serve.add_argument("--host", default="127.0.0.1", help="the address to listen on (default 127.0.0.1)")
+    serve.set_defaults(run=_serve)
     commands.add_parser("pdf", help="make the PDF of every released version that has none").set_defaults(run=_pdf)
     new = commands.add_parser("new", help="start an empty policy: every required section says what it must disclose")
     new.add_argument("--lang", action="append", help="a language code, once per language; the first is the default")

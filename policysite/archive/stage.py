@@ -77,7 +77,11 @@ def attach(policy: Policy, *, today: dt.date | None = None, publishing: bool = F
     view.unreleased = [language.code for language in policy.languages
                        if not versions or _working_text(policy, language.code, versions[-1]).sha256
                        != versions[-1].hashes.get(language.code)]
-    if versions and view.current is not None and view.current is not versions[-1]:
+    # A released version waits for its date: the current page shows the version in force. A preview
+    # (`make build`, `make serve`) with edits no release froze shows those edits instead, or they
+    # would appear nowhere until `make publish` refused them; publishing always shows the frozen text.
+    if versions and view.current is not None and view.current is not versions[-1] \
+            and (publishing or not view.unreleased):
         _show_in_force(policy, view.current)
         view.live = False
     view.current_texts = {language.code: current_text(policy, language.code, view.current)
@@ -113,6 +117,18 @@ def unreleased_findings(policy: Policy) -> list[Finding]:
                     "run `make release EFFECTIVE=YYYY-MM-DD MATERIAL=yes|no` with a change summary per language and "
                     "commit what it names (archive/ with the docs/ and data/ edits it froze), or undo the unreleased "
                     "edits in docs/ and data/ (see `git diff`)")]
+
+
+def preview_note(policy: Policy) -> str | None:
+    """One line for `make build` when the text differs from the last release (None when it does not)."""
+    view: ArchiveView | None = policy.archive
+    if view is None or not view.versions or not view.unreleased:
+        return None
+    latest = view.versions[-1]
+    names = ", ".join(policy.language(code).name for code in view.unreleased)
+    return (f"Note: the text in {names} differs from version {latest.version} (effective {latest.effective}), the "
+            "last release; this build shows the edits, and `make publish` refuses them until `make release` "
+            "freezes them as a new version.")
 
 
 def _working_text(policy: Policy, language: str, latest: PolicyVersion) -> FrozenText:
