@@ -5,8 +5,11 @@ since the last version, when the dates do not move forward, or when a change
 summary is missing. Otherwise it writes archive/<effective>/<lang>.md and its PDF
 (<lang>.pdf, pdf.py) for every language (new files only, never over an existing
 one), appends their SHA-256 to
-archive/archive.lock.json, and moves `version`, `effective` and `updated` in
-data/policy.yml forward with a textual edit that keeps its comments.
+archive/archive.lock.json with whether users must consent again (`material`,
+required after the first version), and moves `version`, `effective` and `updated`
+in data/policy.yml forward with a textual edit that keeps its comments. Its report
+ends with the `git add` of every changed file under archive/, docs/ and data/, so
+the commit holds the edits the release froze as well as the frozen files.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from ..load import load_policy
 from ..model import Policy
 from .clock import TODAY_VARIABLE
 from .frozen import FrozenText, normalise, sha256
+from .manifest import POLICY_DOCUMENT
 from .pdf import PdfUnavailable, pdf_path
 from .pdfs import render_all
 from .stage import ArchiveView
@@ -304,7 +308,6 @@ def _write(root: Path, policy: Policy, policy_file: Path, number: int, effective
 
 # The folders whose changes a release's commit must hold: the frozen files and the text they froze.
 RELEASE_FOLDERS = ("archive", "docs", "data")
-POLICY_DOCUMENT = "policy"  # the privacy policy's id in the site's list of documents
 
 
 def changed_paths(root: Path) -> list[str] | None:
