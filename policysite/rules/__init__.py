@@ -18,6 +18,7 @@ from ..model import Policy
 from . import consistency, contacts, dates, debris, disclosures, fillins, parity  # noqa: F401  (registers the rules)
 from . import html  # noqa: F401  (registers the section HTML rules)
 from . import content, naming, organisations, structure, typos  # noqa: F401  (registers the rules)
+from . import consent, datelabels, gaps, references  # noqa: F401  (registers the rules)
 from . import elsewhere  # noqa: F401  (registers the finding ids other stages make)
 from .registry import RULES, Rule, run
 
