@@ -16,7 +16,7 @@ _EN_ABOVE = re.compile(r"\bthe (?:above|above-mentioned|aforementioned|aforesaid
 _NAMED = re.compile(r"有限公司|股份公司|集团|\b(?:Inc|Ltd|LLC|GmbH|Limited|Corporation|Corp)\b|名称[为是：:]|\bnamed\b", re.I)
 
 
-@rule("reference.unnamed-recipient", Severity.WARNING)
+@rule("disclosure.unnamed-recipient", Severity.WARNING)
 def unnamed_recipient(context: Context) -> Iterator[Hit]:
     """“The above overseas institutions” (`上述境外机构`) when nothing of the kind is named above it in the section.
 
