@@ -30,7 +30,7 @@ _ACT = {"zh": re.compile(r"点击|勾选|点选|签署|手动|主动选择|单�
 
 @rule("disclosure.deemed-consent", Severity.WARNING)
 def deemed_consent(context: Context) -> Iterator[Hit]:
-    """Consent inferred from use, continued use or behaviour (`继续使用即视为您同意`, `合理推断获得您的同意`).
+    """Consent inferred from use, continued use or behaviour (`继续访问即视为您接受`, `从您的操作推断您已同意`).
 
     Example: `如您继续使用我们的服务，即视为您同意我们将信息用于新的目的。`
 
@@ -65,7 +65,7 @@ _NOT_IN_PIPL = re.compile(r"学术研究|(?:安全|稳定)(?:、|和|及)?(?:稳
 def consent_exception(context: Context) -> Iterator[Hit]:
     """A case of processing without consent that PIPL Art. 13 does not allow (academic research, keeping the service running).
 
-    Example: `为学术研究机构开展统计或学术研究所必要的` in the list of cases where no consent is needed.
+    Example: `科研院所开展学术研究需要的` in the list of cases where no consent is needed.
 
     The exceptions of GB/T 35273-2017/2020 §5.6 (academic research, the
     safe and stable operation of the product, handling faults) predate the

@@ -378,7 +378,7 @@ _ANONYMISED = re.compile(r"匿名")
 
 @rule("disclosure.not-personal", Severity.WARNING)
 def not_personal(context: Context) -> Iterator[Hit]:
-    """Information declared not to be personal information (`单独的设备信息……并非个人信息`) when it is not anonymised.
+    """Information declared not to be personal information (`设备型号……不属于个人信息`) when it is not anonymised.
 
     Example: `设备型号和设备标识符无法单独识别您的身份，因此不属于个人信息。`
 
@@ -415,7 +415,7 @@ _PERIOD_WORDS = re.compile(r"保存|保留|留存|存储|删除|匿名")
 def retention_missing(context: Context) -> Iterator[Hit]:
     """A policy with no storage section and no retention period anywhere, reported where it speaks of keeping or deleting data.
 
-    Example: `当我们删除您的信息时，备份可能不会立即删除。` in a policy that never says how long anything is kept.
+    Example: `您的信息会保存在我们的服务器上。` in a policy that never says how long anything is kept.
 
     PIPL Art. 17(1)(3) and Art. 19: the retention period is part of every
     notice. This complements `disclosure.role-missing` (no storage section)

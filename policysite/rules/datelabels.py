@@ -18,7 +18,7 @@ _EN_MONTH_ONLY = re.compile(rf"\b(?:last )?(?:updated|revised|effective)(?: date
 
 @rule("date.month-only", Severity.WARNING)
 def month_only(context: Context) -> Iterator[Hit]:
-    """The policy's update or effective date given as a month without a day (`最后修订时间：2023年9月`).
+    """The policy's update or effective date given as a month without a day (`更新于2023年6月`).
 
     Example: `更新日期：2024年5月`.
 

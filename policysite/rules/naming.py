@@ -231,7 +231,7 @@ def _spelling(written: str, start: int, length: int) -> str:
 
 # ---------------------------------------------------------------- the operator named as an entity
 
-# A company registered in China has its name in Chinese characters (企业名称登记管理规定), so `WeTalk公司`
+# A company registered in China has its name in Chinese characters (企业名称登记管理规定), so `NovaLearn公司`
 # is a nickname, never the legal entity the reader can hold to account.
 _LATIN_COMPANY = re.compile(r"(?<![A-Za-z0-9\u4e00-\u9fff])([A-Za-z][A-Za-z0-9]*(?:[ \-][A-Za-z0-9]+)*)\s?公司")
 _DEFINES = re.compile(r"(?:以下简称|以下称|下称|简称)\s*[“\"「]?\s*$")
@@ -247,7 +247,7 @@ def _product_words(context: Context, language: str) -> set[str]:
 
 @rule("naming.informal-operator", Severity.WARNING)
 def informal_operator(context: Context) -> Iterator[Hit]:
-    """The operator called `<product>公司` (`WeTalk公司`), a nickname that is no registered company.
+    """The operator called `<product>公司` (`NovaLearn公司`), a nickname that is no registered company.
 
     Example: `NovaLearn公司会采取合理必要的措施` where the policy's title is `NovaLearn隐私政策`.
 
@@ -286,9 +286,9 @@ _CALLED_COMPANY = re.compile(r"本公司|我公司|我司|由公司|(?<![\u4e00-
 
 @rule("naming.operator-kind", Severity.WARNING)
 def operator_kind(context: Context) -> Iterator[Hit]:
-    """The operator called 公司 (`本公司`, `由公司提供`) when the text names it as a centre, an association or a studio.
+    """The operator called 公司 (`本公司`, `我司`) when the text names it as a centre, an association or a studio.
 
-    Example: `本服务由示例公益发展中心提供` and later `由公司提供的服务`.
+    Example: `本服务由示例养老服务协会提供` and later `本公司将保护您的信息`.
 
     PIPL Art. 17(1): the processor is named as what it is. Wording from a
     company's template left in the policy of a non-profit (or of an

@@ -8,7 +8,7 @@ from typing import Iterator
 from ..findings import Severity
 from .registry import Context, Hit, rule
 
-# `上述境外机构`, `前述接收方`: the noun is what must have been named before.
+# `上述境外接收方`, `前述海外合作方`: the noun is what must have been named before.
 _ZH_ABOVE = re.compile(r"(?:上述|前述|以上)(?:的)?(?:境外|海外)(机构|接收方|接收者|组织|公司|主体|合作方|合作伙伴|第三方)")
 _EN_ABOVE = re.compile(r"\bthe (?:above|above-mentioned|aforementioned|aforesaid|said) (?:foreign|overseas) "
                        r"(institution|recipient|entit|organi[sz]ation|compan|partner|third part)\w*", re.I)
@@ -18,9 +18,9 @@ _NAMED = re.compile(r"有限公司|股份公司|集团|\b(?:Inc|Ltd|LLC|GmbH|Lim
 
 @rule("disclosure.unnamed-recipient", Severity.WARNING)
 def unnamed_recipient(context: Context) -> Iterator[Hit]:
-    """“The above overseas institutions” (`上述境外机构`) when nothing of the kind is named above it in the section.
+    """“The above overseas institutions” (`上述境外接收方`) when nothing of the kind is named above it in the section.
 
-    Example: `您的信息可能会被上述境外机构访问。` in a section that names no overseas institution.
+    Example: `课程数据将交给上述境外接收方处理。` in a section that names no overseas recipient.
 
     PIPL Art. 39: the overseas recipient is named, with its contact. A
     reference back to recipients the section never named looks like a
