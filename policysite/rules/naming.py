@@ -317,3 +317,50 @@ def operator_kind(context: Context) -> Iterator[Hit]:
                               "which is not a company",
                               "call the operator by its name (`{{ company.legal_name }}`) or `我们`; check for wording "
                               "left from another organisation's template")
+
+
+# ---------------------------------------------------------------- one English term for one thing
+
+# English words translators use for one Chinese term of a policy (学员, 个人信息): two of them in one
+# text read as two kinds of people or data.
+_EN_TERMS: list[tuple[str, ...]] = [
+    ("student", "trainee", "learner", "pupil"),
+    ("personal information", "personal data"),
+]
+_EN_TERM = re.compile(r"\b(" + "|".join(w for group in _EN_TERMS for w in group).replace(" ", r"\s+") + r")(?:s|es)?\b", re.I)
+
+
+@rule("naming.en-term", Severity.WARNING)
+def en_term(context: Context) -> Iterator[Hit]:
+    """One thing called by two English words (`student` and `trainee`, `personal information` and `personal data`).
+
+    Example: `trainee` in one paragraph where the rest of the English text says `student` for 学员.
+
+    A translation that renders one Chinese term two ways tells the reader
+    of two groups of people or two kinds of data, and the governing Chinese
+    text has one. The word used less often is reported, with the one to use.
+    """
+    for language in context.languages:
+        if not language.startswith("en"):
+            continue
+        uses: list[Use] = []
+        for document in context.in_language(language):
+            for line in document.prose():
+                for match in _EN_TERM.finditer(line.text):
+                    uses.append(Use(document, line.number, re.sub(r"\s+", " ", match.group(1).lower())))
+        counts = Counter(use.word for use in uses)
+        for group in _EN_TERMS:
+            present = [word for word in group if counts[word]]
+            if len(present) < 2:
+                continue
+            preferred = max(present, key=lambda w: (counts[w], -group.index(w)))
+            where: dict[tuple[str, str], list[int]] = {}
+            for use in uses:
+                if use.word in group and use.word != preferred:
+                    lines = where.setdefault((use.document.path, use.word), [])
+                    if use.line not in lines:
+                        lines.append(use.line)
+            for (path, word), lines in where.items():
+                also = f" (also on line {', '.join(map(str, lines[1:]))})" if lines[1:] else ""
+                yield Hit(path, lines[0], f"`{word}` names here{also} what the text mostly calls `{preferred}`",
+                          f"write `{preferred}` (check that the same thing is meant)")
