@@ -312,6 +312,8 @@ _IDENTIFIERS = ("IMEI", "IMSI", "MEID", "ICCID", "OAID", "AAID", "IDFA", "IDFV",
                 "SSID", "BSSID", "androidId", "AndroidID", "serialNo", "SerialNumber", "MAC")
 # Real identifiers and network words a slip check must not "correct" (UID is a user ID, LAN a network).
 _NOT_SLIPS = {"uid", "lan", "wan", "utdid", "sim", "ims", "pin", "usb", "icp", "mid", "ua", "vaid", "caid", "imeis"}
+_IDENTIFIERS_LOWER = frozenset(known.lower() for known in _IDENTIFIERS)
+_CAMEL = re.compile(r"[a-z][A-Z]")
 _ID_TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]{2,12}(?![A-Za-z0-9])")
 
 
@@ -329,12 +331,10 @@ def _distance(a: str, b: str) -> int:
 
 def mistyped_identifier(token: str) -> str | None:
     """The identifier ``token`` is a slip of (`MSI` → IMSI, `WIAN` → WLAN), or None."""
-    lower = token.lower()
-    if len(token) < 3 or any(lower == known.lower() for known in _IDENTIFIERS):
-        return None
-    if not (token.isupper() or re.search(r"[a-z][A-Z]", token)):
+    if len(token) < 3 or not (token.isupper() or _CAMEL.search(token)):
         return None  # identifiers are written in capitals or camelCase; an ordinary word is english-spelling's
-    if lower in _words() or lower in _TERMS or lower in _NOT_SLIPS:
+    lower = token.lower()
+    if lower in _IDENTIFIERS_LOWER or lower in _words() or lower in _TERMS or lower in _NOT_SLIPS:
         return None
     for known in _IDENTIFIERS:
         allowed = 1 if len(known) <= 5 else 2
@@ -354,15 +354,15 @@ def identifier(context: Context) -> Iterator[Hit]:
     exist (often copied into the translation). Names the policy declares in
     data (company, products) are left alone.
     """
-    allowed = _allowed_words(context)
+    allowed: set[str] | None = None  # read only when a slip is suspected: most policies have none
     for document in context.documents:
         for line in document.prose():
             text = _URLISH.sub(" ", line.text.replace(PLACEHOLDER, " "))
             for match in _ID_TOKEN.finditer(text):
                 token = match.group(0)
-                if token.lower() in allowed:
-                    continue
                 known = mistyped_identifier(token)
-                if known:
+                if known and allowed is None:
+                    allowed = _allowed_words(context)
+                if known and token.lower() not in (allowed or set()):
                     yield Hit(document.path, line.number, f"`{token}` looks like a mistyped `{known}`",
                               f"write `{known}` (check which identifier is collected)")
