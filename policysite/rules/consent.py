@@ -12,16 +12,26 @@ _SENTENCE = re.compile(r"(?<=[。；;!?！？])|(?<=[.!?])\s+")
 
 # Consent read into silence, use or behaviour.
 _DEEMED = {
-    "zh": re.compile(r"视为(?:您)?(?:已经?)?(?:充分)?(?:理解|知悉)?(?:并|且)?(?:授权)?(?:同意|接受)|"
-                     r"即(?:表示|表明|代表|意味着?)(?:您)?(?:已经?)?(?:充分)?(?:理解|知悉)?(?:并|且)?(?:授权)?(?:同意|接受)|"
+    "zh": re.compile(r"(?:视为|即(?:表示|表明|代表|意味着?))(?:您)?(?:已经?)?(?:[^。；，]{0,8}?(?:并|且))?(?:授权)?(?:同意|接受)|"
                      r"推断[^。；]{0,12}(?:授权)?同意|默认(?:您)?(?:已经?)?(?:授权)?同意"),
     "en": re.compile(r"\bdeemed to (?:have )?(?:consent|agree|accept)|\bconstitutes? (?:your )?(?:consent|acceptance|agreement)\b|"
-                     r"\byou (?:hereby )?(?:consent|agree)\b|\binfer(?:red)? (?:your )?consent\b|\bimplied consent\b", re.I),
+                     r"\binfer(?:red)? (?:your )?consent\b|\bimplied consent\b|"
+                     r"\b(?:by (?:using|continuing|accessing|visiting|browsing)|continu\w* to (?:use|access))\b[^.;]{0,80}"
+                     r"\byou (?:hereby )?(?:agree|consent|accept)|"
+                     r"\byou (?:hereby )?(?:agree|consent|accept)\w*\b[^.;]{0,60}\bby (?:using|continuing|accessing)\b", re.I),
 }
 # …when what the person did is only using, continuing, visiting, or nothing at all.
 _PASSIVE = {
     "zh": re.compile(r"使用|继续|访问|浏览|登录|未(?:提出|表示|反对)|没有(?:提出|反对)|推断|默认|行为|行动"),
     "en": re.compile(r"\buse\b|\busing\b|\bcontinu|\baccess|\bvisit|\bbrows|\bdo not object\b|\binfer|\bimplied\b", re.I),
+}
+# Accepting the policy itself (its updated version) by continued use is how updates are announced — a question
+# for the updates section, not consent to processing: left alone.
+_TO_THE_POLICY = {
+    "zh": re.compile(r"\s*(?:接受)?(?:受)?(?:本|更新后|修订后|变更后|修改后|经修订|新版|最新|该等|上述|前述|此次|本次)[^。；，]{0,14}"
+                     r"(?:政策|声明|指引|准则|条款|协议|规则|版本|修订|变更|更新|约束)"),
+    "en": re.compile(r"\s*(?:to )?(?:be bound by )?(?:this|the|these|such|any)? ?(?:updated|revised|amended|new|changed|modified)? ?"
+                     r"(?:privacy )?(?:policy|statement|notice|terms|changes|version|revisions?|amendments?)\b", re.I),
 }
 # A click or a tick is an act of consent; a denial is no deemed consent.
 _ACT = {"zh": re.compile(r"点击|勾选|点选|签署|手动|主动选择|单独同意|不(?:会|得|应)?视为|不(?:表示|代表|意味)"),
@@ -38,7 +48,9 @@ def deemed_consent(context: Context) -> Iterator[Hit]:
     full knowledge; a change of purpose needs new consent (Art. 14(2)), and
     sensitive information and transfers abroad need separate consent (Art.
     29, 39). Using the service, or an inference from behaviour, is none of
-    these. A click on `同意` or a ticked box is an act and passes.
+    these. A click on `同意` or a ticked box is an act and passes; accepting
+    an updated policy by continued use is how updates are announced (the
+    updates section's question), not consent to processing, and passes too.
     """
     for document in context.documents:
         language = "en" if document.language.startswith("en") else "zh" if document.language.startswith("zh") else ""
@@ -47,6 +59,8 @@ def deemed_consent(context: Context) -> Iterator[Hit]:
         for line in document.prose():
             for sentence in _SENTENCE.split(line.text):
                 match = _DEEMED[language].search(sentence)
+                if match and _TO_THE_POLICY[language].match(sentence, match.end()):
+                    continue
                 if match and _PASSIVE[language].search(sentence) and not _ACT[language].search(sentence):
                     yield Hit(document.path, line.number,
                               f"consent is inferred (`{match.group(0)}`) from use or behaviour, not given by an act",
