@@ -23,7 +23,7 @@ def _chinese(language: str) -> bool:
 
 # `及相关服务` needs a name before it; a verb, a preposition or a punctuation mark there means the name is gone.
 # `以及相关服务`, `涉及相关服务` are whole words (以及, 涉及) and are not matched: their 及 follows 以/涉.
-_BEFORE_AND = r"使用|在|对|于|向|通过|离开|访问|登录|注册|关于|与|为|由|的|[，。；：、,;:（(“\"]"
+_BEFORE_AND = r"使用|在|对|于|向|通过|离开|访问|登录|注册|关于|与|为|由|的|[，。；：、,;:（(“]"  # an ASCII " may close a name
 _NAME_CUT = re.compile(rf"(?:^|(?<=^\s)|(?:{_BEFORE_AND}))(及(?:其)?相关(?:的)?(?:服务|产品|功能))")
 # `我们将对的界面作出说明`: a preposition straight after a modal verb and before 的 has lost its object.
 _OBJECT_CUT = re.compile(r"(?:会|将|需要|须)(对|向)的(?=[\u4e00-\u9fff])")
