@@ -233,7 +233,7 @@ def _spelling(written: str, start: int, length: int) -> str:
 
 # A company registered in China has its name in Chinese characters (企业名称登记管理规定), so `NovaLearn公司`
 # is a nickname, never the legal entity the reader can hold to account.
-_LATIN_COMPANY = re.compile(r"(?<![A-Za-z0-9\u4e00-\u9fff])([A-Za-z][A-Za-z0-9]*(?:[ \-][A-Za-z0-9]+)*)\s?公司")
+_LATIN_COMPANY = re.compile(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9]*(?:[ \-][A-Za-z0-9]+)*)\s?公司")
 _DEFINES = re.compile(r"(?:以下简称|以下称|下称|简称)\s*[“\"「]?\s*$")
 
 
