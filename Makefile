@@ -17,12 +17,14 @@ publish: $(VENV)/.runtime  ## What the deploy runs: `make build`, refused unless
 check: $(VENV)/.runtime  ## Run every policy check without rendering HTML (mkdocs.yml's languages included).
 	$(PY) -m policysite check
 
-# make release EFFECTIVE=2025-03-01 SUMMARY_ZH="…" SUMMARY_EN="…" (or put them under next_release in data/archive.yml).
+# make release EFFECTIVE=2025-03-01 MATERIAL=yes|no SUMMARY_ZH="…" SUMMARY_EN="…" [UPDATED=2025-02-20] [DOC=policy]
+# (or put them under next_release in data/archive.yml). MATERIAL: must users consent again (required after the
+# first version). UPDATED: the "last updated" date readers see (default: EFFECTIVE). DOC: the document (default: the policy).
 # Summaries travel in the environment so that quotes and $ in them reach the command unchanged.
 export SUMMARY_ZH SUMMARY_EN
 release: $(VENV)/.runtime  ## Freeze the current policy as a new archived version (refuses when anything is wrong).
 	$(PY) -m policysite release $(if $(EFFECTIVE),--effective "$(EFFECTIVE)") $(if $(UPDATED),--updated "$(UPDATED)") \
-	  $(if $(DOC),--doc "$(DOC)") --summary zh="$$SUMMARY_ZH" --summary en="$$SUMMARY_EN"
+	  $(if $(MATERIAL),--material "$(MATERIAL)") $(if $(DOC),--doc "$(DOC)") --summary zh="$$SUMMARY_ZH" --summary en="$$SUMMARY_EN"
 
 pdf: $(VENV)/.runtime  ## Make the PDF of every released version that has none (adds files, never changes one).
 	$(PY) -m policysite pdf
@@ -35,8 +37,9 @@ import: $(VENV)/.runtime  ## Bring an existing policy in from Word, text, Markdo
 new: $(VENV)/.runtime  ## Start an empty policy whose sections say what each must disclose.
 	$(PY) -m policysite new $(foreach lang,$(or $(LANGS),zh),--lang $(lang)) $(ARGS)
 
-serve: $(VENV)/.runtime  ## Live preview on http://127.0.0.1:8000/
-	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+# make serve PORT=8001: another port when 8000 is taken (a port in use is refused in one line).
+serve: $(VENV)/.runtime  ## Live preview on http://127.0.0.1:8000/ (shows edits not yet released).
+	$(PY) -m policysite serve --port "$(or $(PORT),8000)"
 
 test: $(VENV)/.dev  ## Lint (ruff) and type-check (mypy) the code, then build real sites in temporary folders and check them.
 	$(PY) -m ruff check .

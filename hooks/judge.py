@@ -17,6 +17,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from policysite import PolicyError
 from policysite.findings import Severity
 from policysite.judge import site_plan, stages
+from policysite.archive.stage import preview_note
 
 log = get_plugin_logger(__name__)
 
@@ -51,4 +52,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
         log.info(f"Warning: {notice.format()}")
     log.info(f"Policy “{policy_state.current.id}” version {policy_state.current.version}: "
              f"last updated {policy_state.current.updated.date.isoformat()} ({policy_state.current.updated.origin}).")
+    note = preview_note(policy_state.current)  # the owner's edits since the last release are on show
+    if note:
+        log.info(note)
     return None

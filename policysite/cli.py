@@ -1,4 +1,4 @@
-"""Command line: `python -m policysite check|rules|build|release|pdf|import|new`."""
+"""Command line: `python -m policysite check|rules|build|release|serve|pdf|import|new`."""
 
 from __future__ import annotations
 
@@ -61,31 +61,52 @@ def _summary(value: str) -> tuple[str, str]:
     return language.strip(), text
 
 
-def _release(args: argparse.Namespace) -> int:
-    from .archive.release import ReleaseRefused, release
+def _material(value: str) -> bool:
+    answer = value.strip().lower()
+    if answer in ("yes", "true"):
+        return True
+    if answer in ("no", "false"):
+        return False
+    raise argparse.ArgumentTypeError(f"{value!r}: say MATERIAL=yes (users must consent again) or MATERIAL=no")
 
+
+def _release(args: argparse.Namespace) -> int:
+    from .archive.release import ReleaseRefused, changed_paths, releasable_documents, release
+
+    root = Path(args.root)
+    others = _other_documents(root)  # the lists…, released into archive/<id>/ (policysite.archive.documents)
+    known = releasable_documents(root) + others
+    if args.doc and args.doc not in known:
+        print(f"policysite release: there is no document `{args.doc}` to release; this site's documents: "
+              f"{', '.join(known)} — run `make release DOC={known[0]} …`, or leave DOC out for the policy",
+              file=sys.stderr)
+        return 2
     summaries = dict(args.summary) if args.summary else None
     if summaries is not None and not any(text.strip() for text in summaries.values()):
         summaries = None  # `make release` passes empty SUMMARY_… variables: fall back to data/archive.yml
-    if args.doc and args.doc not in ("policy", _policy_id(Path(args.root))):
+    if args.doc in others:
         return _release_document(args, summaries)
     try:
-        done = release(Path(args.root), effective=args.effective, updated=args.updated, summaries=summaries)
+        done = release(root, effective=args.effective, updated=args.updated, summaries=summaries,
+                       material=args.material)
     except ReleaseRefused as refusal:
         print(f"Release refused: {refusal}\nNothing was written.", file=sys.stderr)
         return 1
-    print(done.report())
+    print(done.report(changed_paths(root)))
     return 0
 
 
-def _policy_id(root: Path) -> str | None:
+def _other_documents(root: Path) -> list[str]:
+    """The ids data/site.yml gives documents other than the privacy policy (the release judges the file)."""
     import yaml
 
     try:
-        value = yaml.safe_load((root / "data" / "policy.yml").read_text(encoding="utf-8"))
+        value = yaml.safe_load((root / "data" / "site.yml").read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return None  # the release itself reports an unreadable policy file
-    return str(value["id"]) if isinstance(value, dict) and "id" in value else None
+        return []
+    entries = value.get("documents") if isinstance(value, dict) else None
+    return [str(entry["id"]) for entry in entries or [] if isinstance(entry, dict) and "id" in entry
+            and entry.get("kind") != "privacy-policy"] if isinstance(entries, list) else []
 
 
 def _release_document(args: argparse.Namespace, summaries: dict[str, str] | None) -> int:
@@ -97,7 +118,8 @@ def _release_document(args: argparse.Namespace, summaries: dict[str, str] | None
               "alone.\nNothing was written.", file=sys.stderr)
         return 1
     try:
-        done = release_document(Path(args.root), args.doc, effective=args.effective, summaries=summaries)
+        done = release_document(Path(args.root), args.doc, effective=args.effective, summaries=summaries,
+                                material=args.material)
     except DocumentReleaseRefused as refusal:
         print(f"Release refused: {refusal}\nNothing was written.", file=sys.stderr)
         return 1
@@ -142,6 +164,33 @@ def _build(args: argparse.Namespace) -> int:
             print(PolicyError(refused), file=sys.stderr)
             return 1
     return build_site(Path(args.root), Path(args.site_dir), strict=not args.no_strict)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    """`make serve`: MkDocs' live preview, after making sure the port is free (one line, not a traceback)."""
+    import os
+    import socket
+
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+            # As MkDocs' server does: a port left in TIME_WAIT is free, one another server listens on is not.
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((args.host, args.port))
+    except OSError as error:
+        print(f"policysite serve: {args.host}:{args.port} cannot be used ({error.strerror or error}); another "
+              f"preview or server is probably running there — stop it, or run `make serve PORT={args.port + 1}`",
+              file=sys.stderr)
+        return 2
+    print(f"Preview on http://{args.host}:{args.port}/ (Ctrl+C stops it)", flush=True)
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"{args.host}:{args.port}"]
+    os.chdir(args.root)
+    os.execv(sys.executable, command)  # MkDocs takes over this process: Ctrl+C reaches it directly
+
+
+def _port(value: str) -> int:
+    if not value.isdigit() or not 1 <= int(value) <= 65535:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a port number (1–65535), e.g. PORT=8001")
+    return int(value)
 
 
 def _rules(args: argparse.Namespace) -> int:
@@ -209,8 +258,15 @@ def _main(argv: list[str] | None) -> int:
     rel.add_argument("--updated", type=_date, help="its “last updated” date (default: the effective date)")
     rel.add_argument("--summary", type=_summary, action="append", metavar="LANG=TEXT",
                      help="what changed, once per language (default: next_release in data/archive.yml)")
-    rel.add_argument("--doc", metavar="ID", help="the document to release (data/site.yml; default: the policy)")
+    rel.add_argument("--material", type=_material, metavar="yes|no",
+                     help="whether users must consent again (required after the first version; "
+                          "default: next_release.material in data/archive.yml)")
+    rel.add_argument("--doc", metavar="ID", help="the document to release (default: the policy)")
     rel.set_defaults(run=_release)
+    serve = commands.add_parser("serve", help="live preview with MkDocs (refused in one line when the port is taken)")
+    serve.add_argument("--port", type=_port, default=8000, help="the port to listen on (default 8000)")
+    serve.add_argument("--host", default="127.0.0.1", help="the address to listen on (default 127.0.0.1)")
+    serve.set_defaults(run=_serve)
     commands.add_parser("pdf", help="make the PDF of every released version that has none").set_defaults(run=_pdf)
     new = commands.add_parser("new", help="start an empty policy: every required section says what it must disclose")
     new.add_argument("--lang", action="append", help="a language code, once per language; the first is the default")

@@ -44,11 +44,11 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 def three_versions(tmp_path_factory: pytest.TempPathFactory) -> Project:
     project = copy_project(tmp_path_factory.mktemp("a11y") / "project")
     edit_text(project)
-    second = release(project, "--effective", "2026-12-01", *summary_args(), today="2026-12-01")
+    second = release(project, "--material", "no", "--effective", "2026-12-01", *summary_args(), today="2026-12-01")
     assert second.returncode == 0, second.output
     for path, old, new in SECOND_EDITS.values():
         project.replace(path, old, new)
-    third = release(project, "--effective", "2027-01-01", *summary_args(LATER_SUMMARIES), today="2026-12-02")
+    third = release(project, "--material", "no", "--effective", "2027-01-01", *summary_args(LATER_SUMMARIES), today="2026-12-02")
     assert third.returncode == 0, third.output
     built = build(project, today="2026-12-05")
     assert built.returncode == 0, built.output

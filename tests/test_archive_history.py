@@ -145,7 +145,7 @@ def test_the_next_release_after_a_deletion_cannot_rewrite_version_1(repo: Projec
     git(repo.root, "commit", "-qam", "Start the archive afresh")
     policy_before = repo.read("data/policy.yml")
     edit_text(repo)
-    result = release(repo, "--effective", "2027-01-01", *summary_args(), today="2026-12-01")
+    result = release(repo, "--material", "no", "--effective", "2027-01-01", *summary_args(), today="2026-12-01")
     assert result.returncode == 1 and "Release refused" in result.output and "Traceback" not in result.output
     assert f"{FROZEN}:1: archive.missing:" in result.output and "Nothing was written." in result.output
     assert not repo.path("archive").exists() and repo.read("data/policy.yml") == policy_before
@@ -196,7 +196,7 @@ def test_the_released_date_is_compared_with_the_commit_day_in_the_archive_time_z
 
 def test_an_uncommitted_release_builds_but_is_not_published(repo: Project) -> None:
     edit_text(repo)
-    made = release(repo, "--effective", "2027-01-10", *summary_args(), today="2026-12-01")
+    made = release(repo, "--material", "no", "--effective", "2027-01-10", *summary_args(), today="2026-12-01")
     assert made.returncode == 0, made.output
     judge(repo.root, today=dt.date(2026, 12, 1))  # `make build` previews it
     found = findings(repo, publishing=True)

@@ -21,7 +21,7 @@ def two_versions(tmp_path_factory: pytest.TempPathFactory) -> Project:
     first = release(project, today="2025-02-20")
     assert first.returncode == 0, first.output
     edit_text(project)
-    second = release(project, "--effective", "2025-03-01", *summary_args(), today="2025-03-01")
+    second = release(project, "--material", "yes", "--effective", "2025-03-01", *summary_args(), today="2025-03-01")
     assert second.returncode == 0, second.output
     built = build(project, today="2025-03-05")
     assert built.returncode == 0, built.output
@@ -167,7 +167,7 @@ def assert_refused(project: Project, result, *messages: str, before: dict[str, b
 def test_refuses_when_a_check_fails(edited: Project) -> None:
     edited.replace("docs/en/sections/contact.md", "{{ contact.email }}", "{{ contact.emial }}")
     before = snapshot(edited.root)
-    result = release(edited, "--effective", "2025-03-01", *summary_args(), today="2025-03-01")
+    result = release(edited, "--material", "no", "--effective", "2025-03-01", *summary_args(), today="2025-03-01")
     assert_refused(edited, result, "the policy does not pass its checks", "docs/en/sections/contact.md:",
                    before=before)
 
@@ -176,7 +176,7 @@ def test_refuses_when_the_text_is_unchanged(edited: Project) -> None:
     for path, old, new in EDITS.values():
         edited.replace(path, new, old)  # undo the edit
     before = snapshot(edited.root)
-    result = release(edited, "--effective", "2025-03-01", *summary_args(), today="2025-03-01")
+    result = release(edited, "--material", "no", "--effective", "2025-03-01", *summary_args(), today="2025-03-01")
     assert_refused(edited, result, "the text is unchanged since version 1", before=before)
 
 
@@ -187,7 +187,7 @@ def test_refuses_when_the_text_is_unchanged(edited: Project) -> None:
 ])
 def test_refuses_dates_that_do_not_advance(edited: Project, effective: str, message: str) -> None:
     before = snapshot(edited.root)
-    result = release(edited, "--effective", effective, *summary_args(), today="2025-03-01")
+    result = release(edited, "--material", "no", "--effective", effective, *summary_args(), today="2025-03-01")
     assert_refused(edited, result, message, before=before)
 
 
@@ -199,13 +199,13 @@ def test_refuses_without_an_effective_date(edited: Project) -> None:
 
 def test_refuses_without_a_summary_in_every_language(edited: Project) -> None:
     before = snapshot(edited.root)
-    result = release(edited, "--effective", "2025-03-01", "--summary", f"zh={SUMMARIES['zh']}", today="2025-03-01")
+    result = release(edited, "--material", "no", "--effective", "2025-03-01", "--summary", f"zh={SUMMARIES['zh']}", today="2025-03-01")
     assert_refused(edited, result, "the change summary is missing for en", before=before)
 
 
 def test_refuses_summaries_that_state_different_dates(edited: Project) -> None:
     before = snapshot(edited.root)
-    result = release(edited, "--effective", "2025-03-01", "--summary", "zh=自2025年3月1日起生效。",
+    result = release(edited, "--material", "no", "--effective", "2025-03-01", "--summary", "zh=自2025年3月1日起生效。",
                      "--summary", "en=In force from March 2, 2025.", today="2025-03-01")
     assert_refused(edited, result, "the change summaries state different numbers or dates", before=before)
 
@@ -213,18 +213,19 @@ def test_refuses_summaries_that_state_different_dates(edited: Project) -> None:
 def test_never_writes_over_an_existing_version_folder(edited: Project) -> None:
     edited.path("archive/2025-03-01").mkdir()
     before = snapshot(edited.root)
-    result = release(edited, "--effective", "2025-03-01", *summary_args(), today="2025-03-01")
+    result = release(edited, "--material", "no", "--effective", "2025-03-01", *summary_args(), today="2025-03-01")
     assert_refused(edited, result, "archive/2025-03-01/ already exists", before=before)
 
 
 def test_summary_and_date_can_come_from_data(edited: Project) -> None:
     edited.write("data/archive.yml", edited.read("data/archive.yml") + (
-        "next_release:\n  effective: 2025-03-01\n  summary:\n"
+        "next_release:\n  effective: 2025-03-01\n  material: no\n  summary:\n"
         f"    zh: {SUMMARIES['zh']}\n    en: {SUMMARIES['en']}\n"))
     result = release(edited, today="2025-03-01")
     assert result.returncode == 0, result.output
     assert "Released version 2, effective 2025-03-01" in result.output
     assert SUMMARIES["en"] in edited.read("archive/2025-03-01/en.md")
+    assert json.loads(edited.read("archive/archive.lock.json"))["versions"][1]["material"] is False
 
 
 def test_a_one_language_policy_is_released_with_the_arguments_make_release_passes(tmp_path: Path) -> None:
@@ -234,7 +235,7 @@ def test_a_one_language_policy_is_released_with_the_arguments_make_release_passe
     first = release(project, "--summary", "zh=", "--summary", "en=", today="2025-04-25")
     assert first.returncode == 0, first.output
     project.replace("docs/zh/sections/minors.md", "我们的平台和服务主要面向成人。", "我们的平台和服务仅面向成人。")
-    second = release(project, "--effective", "2025-06-01", "--summary", "zh=明确了平台仅面向成人。",
+    second = release(project, "--material", "no", "--effective", "2025-06-01", "--summary", "zh=明确了平台仅面向成人。",
                      "--summary", "en=", today="2025-05-20")
     assert second.returncode == 0, second.output
     assert "Released version 2, effective 2025-06-01" in second.output
@@ -248,7 +249,7 @@ def test_a_one_language_policy_is_released_with_the_arguments_make_release_passe
 
 def test_an_empty_summary_in_a_language_of_the_policy_is_still_missing(edited: Project) -> None:
     before = snapshot(edited.root)
-    result = release(edited, "--effective", "2025-03-01", "--summary", f"zh={SUMMARIES['zh']}", "--summary", "en= ",
+    result = release(edited, "--material", "no", "--effective", "2025-03-01", "--summary", f"zh={SUMMARIES['zh']}", "--summary", "en= ",
                      today="2025-03-01")
     assert_refused(edited, result, "the change summary is missing for en", before=before)
 
@@ -256,7 +257,7 @@ def test_an_empty_summary_in_a_language_of_the_policy_is_still_missing(edited: P
 def test_the_redline_page_shows_headings_and_tables_not_markdown(edited: Project) -> None:
     edited.replace("docs/en/sections/rights.md", "# Your Rights in connection with", "# Your Rights over")
     edited.replace("data/inventory.yml", "items: {zh: 图纸, en: Drawings}", "items: {zh: 图纸和模型, en: Drawings and models}")
-    result = release(edited, "--effective", "2025-03-01", *summary_args(), today="2025-03-01")
+    result = release(edited, "--material", "no", "--effective", "2025-03-01", *summary_args(), today="2025-03-01")
     assert result.returncode == 0, result.output
     assert build(edited, today="2025-03-01").returncode == 0
     en = article(edited.page("en", "archive/2025-03-01/changes"))

@@ -18,7 +18,7 @@ from policysite.judge import judge, stages
 def scheduled(project: Project) -> Project:
     """The flagship's version 2, released on 2026-11-23 to take effect on 2026-12-01."""
     edit_text(project)
-    result = release(project, "--effective", "2026-12-01", *summary_args(), today="2026-11-23")
+    result = release(project, "--material", "no", "--effective", "2026-12-01", *summary_args(), today="2026-11-23")
     assert result.returncode == 0, result.output
     return project
 
@@ -158,7 +158,7 @@ def test_publish_refuses_unreleased_edits_that_build_shows(project: Project) -> 
     line = project.read("data/policy.yml").splitlines().index("version: 1") + 1
     assert f"data/policy.yml:{line}: archive.unreleased: the text in 简体中文 differs from version 1 (effective " \
            "2024-11-18), the last release" in refused.output
-    assert "run `make release EFFECTIVE=YYYY-MM-DD`" in refused.output
+    assert "run `make release EFFECTIVE=YYYY-MM-DD MATERIAL=yes|no`" in refused.output
     assert not project.site.exists(), "nothing is built when publishing is refused"
     previewed = build(project, today="2025-01-10")  # `make build` still shows the edit, as a preview
     assert previewed.returncode == 0 and "中山东一路1号" in project.page("zh")

@@ -488,7 +488,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
                                 capture_output=True, text=True, env=env)
         assert result.returncode == 0, result.stdout + result.stderr
 
-    run("release", "--effective", effective, *[arg for code, text in SUMMARY.items()
+    run("release", "--material", "no", "--effective", effective, *[arg for code, text in SUMMARY.items()
                                                for arg in ("--summary", f"{code}={text}")])
     run("build", "--site-dir", "site")
     project.effective = effective  # type: ignore[attr-defined]
@@ -642,7 +642,7 @@ def test_a_summary_with_a_control_character_is_refused_before_it_reaches_the_fee
     edit_text(project)
     before = snapshot(project.root)
     for character in ("\x0b", "\x1b", "\u202e", "\ufeff"):  # a refused release writes nothing: one project serves all
-        result = release(project, "--effective", "2025-03-01", "--summary", f"zh=明确了身份核实{character}。",
+        result = release(project, "--material", "no", "--effective", "2025-03-01", "--summary", f"zh=明确了身份核实{character}。",
                          "--summary", "en=Clarifies identity checks.", today="2025-03-01")
         assert result.returncode == 1 and "Traceback" not in result.output, result.output
         assert "the change summary for zh holds an invisible or control character" in result.output

@@ -42,7 +42,7 @@ def two_versions(tmp_path_factory: pytest.TempPathFactory) -> Project:
     project = never_released(copy_project(tmp_path_factory.mktemp("csp-site") / "project"))
     assert release(project, today="2025-02-20").returncode == 0
     edit_text(project)
-    second = release(project, "--effective", "2025-03-01", *summary_args(), today="2025-03-01")
+    second = release(project, "--material", "no", "--effective", "2025-03-01", *summary_args(), today="2025-03-01")
     assert second.returncode == 0, second.output
     built = build(project, today="2025-03-05")
     assert built.returncode == 0, built.output

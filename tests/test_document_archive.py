@@ -72,7 +72,7 @@ def released(tmp_path_factory: pytest.TempPathFactory) -> Released:
 
     project.replace("data/inventory.yml", "{zh: 手机号码, en: Mobile phone number}",
                     "{zh: 手机号码、电子邮箱, en: Mobile phone number and e-mail address}")
-    done = release(project, "--doc", "collection-list", "--effective", "2025-04-10",
+    done = release(project, "--doc", "collection-list", "--effective", "2025-04-10", "--material", "no",
                    "--summary", "zh=注册时也收集电子邮箱。", "--summary", "en=Registration also collects an e-mail address.",
                    today="2025-04-05")
     assert done.returncode == 0, done.output
@@ -136,7 +136,7 @@ def test_a_list_never_released_shows_no_version(tmp_path: Path) -> None:
 
 def test_the_list_unchanged_since_its_release_is_refused(released: Released) -> None:
     before = snapshot(released.project.root)
-    done = release(released.project, "--doc", "collection-list", "--effective", "2025-04-20",
+    done = release(released.project, "--doc", "collection-list", "--effective", "2025-04-20", "--material", "no",
                    "--summary", "zh=无。", "--summary", "en=None.", today="2025-04-12")
     assert done.returncode == 1
     assert "unchanged since version 2" in done.output

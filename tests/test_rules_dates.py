@@ -27,3 +27,15 @@ def test_written_dates(text: str, date: dt.date | None) -> None:
 
 def test_a_day_of_the_year_is_not_a_date_of_the_policy() -> None:
     assert list(written_dates("每年3月1日", 1)) == []
+
+
+def test_an_english_update_date_with_a_month_only_is_reported(tmp_path: Path) -> None:
+    """The English text is read too: `Last updated: November 2024` has no day; a full date passes."""
+    from rulefixtures import judged, materialise
+    line = "We will post changes to this policy on this page."
+    month = materialise(tmp_path / "month", {"edits": [
+        {"file": "docs/en/sections/updates.md", "old": line, "new": f"{line} Last updated: November 2024."}]})
+    assert [(f.path, f.line) for f in judged(month) if f.rule == "date.month-only"] == [("docs/en/sections/updates.md", 3)]
+    day = materialise(tmp_path / "day", {"edits": [
+        {"file": "docs/en/sections/updates.md", "old": line, "new": f"{line} Last updated: {{{{ policy.updated }}}}."}]})
+    assert [f for f in judged(day) if f.rule == "date.month-only"] == []

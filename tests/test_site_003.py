@@ -24,6 +24,9 @@ REAL_DEFECTS = [
     "collection.md:31: consistency.fact-literal",  # the company name typed in a definition
     "exceptions.md:13: consistency.unfinished-sentence",  # (九)为合法的新闻报道所必需的
     "storage.md:13: consistency.unfinished-sentence",     # …除非法律有强制的留存要求
+    "exceptions.md:12: disclosure.consent-exception",     # 产品安全稳定运行: a GB/T 35273 ground, not PIPL Art. 13
+    "exceptions.md:14: disclosure.consent-exception",     # 学术研究: likewise
+    "sharing.md:33: typo.dangling-preposition",          # 我们会在要求…: a stray 在
     "rights.md:8: placeholder.unfilled",         # 【wkwycpnlfzzx@onewo.com】
     "rights.md:8: contact.literal",
     "rights.md:8: consistency.deadline",         # 15个工作日, typed

@@ -5,6 +5,8 @@
 - `archive_pages(policy)` — index, version and redline pages per language (GeneratedPages)
 - `current_page(policy, language, markdown)` — the current page with change notices and history
 - `site_files(policy, base_url)` — /policy.json, Atom feeds and the texts they hash
+- `document_entry(facts, base_url)` — one document of /policy.json's `documents` (schema: policy.schema.json),
+  a pure function of its DocumentFacts (`policy_facts(policy)` for the privacy policy)
 - `unreleased_findings(policy)` — `make publish`: the text must be a released version
 - `against_findings(policy, source)` — `make publish AGAINST=…`: every version the live site publishes is here
 - `versions_for(policy, language)` — every released version's text and page path, for other pages
@@ -13,10 +15,11 @@
 
 from .clock import TODAY_VARIABLE, today
 from .live import against_findings
-from .manifest import manifest, site_files
+from .manifest import DocumentFacts, document_entry, manifest, policy_facts, site_files
 from .pages import VersionPage, archive_pages, current_page, versions_for
 from .stage import ArchiveView, check_archive, resolve, unreleased_findings
 from .store import PolicyVersion
 
-__all__ = ["TODAY_VARIABLE", "ArchiveView", "PolicyVersion", "VersionPage", "against_findings", "archive_pages", "check_archive", "resolve",
-           "current_page", "manifest", "site_files", "today", "unreleased_findings", "versions_for"]
+__all__ = ["TODAY_VARIABLE", "ArchiveView", "DocumentFacts", "PolicyVersion", "VersionPage", "against_findings",
+           "archive_pages", "check_archive", "current_page", "document_entry", "manifest", "policy_facts", "resolve",
+           "site_files", "today", "unreleased_findings", "versions_for"]

@@ -94,7 +94,7 @@ class DocumentReleased:
 
 def release_document(root: Path, document_id: str, *, effective: dt.date | None = None,
                      summaries: dict[str, str] | None = None, today: dt.date | None = None,
-                     docs: str = "docs", data: str = "data") -> DocumentReleased:
+                     docs: str = "docs", data: str = "data", material: bool | None = None) -> DocumentReleased:
     """Freeze a document's text as data/ renders it today into archive/<id>/<effective>/<lang>.md."""
     from ..document_pages import document_markdown  # the page module imports this package
     from ..judge import judge
@@ -132,6 +132,14 @@ def release_document(root: Path, document_id: str, *, effective: dt.date | None 
                                          f"when version {previous.version} of {document_id} took effect — give a later "
                                          "EFFECTIVE=YYYY-MM-DD")
         _require_summaries(given, languages, previous)
+        if material is None:
+            raise DocumentReleaseRefused(f"say whether users must consent again to version {previous.version + 1} of "
+                                         f"{document_id}: `make release DOC={document_id} MATERIAL=yes` or `MATERIAL=no`")
+    elif material is False:
+        raise DocumentReleaseRefused(f"the first version of {document_id} cannot be released as not material: nobody "
+                                     "has consented to an earlier one — leave MATERIAL out or say MATERIAL=yes")
+    else:
+        material = True  # nothing was consented to before: accepting the first version is new consent
     if effective < day:
         raise DocumentReleaseRefused(f"the effective date {effective} is in the past (today is {day}); a version "
                                      "cannot take effect before it is published — give today's date or a later one")
@@ -139,14 +147,14 @@ def release_document(root: Path, document_id: str, *, effective: dt.date | None 
     texts = {code: FrozenText(policy=document_id, version=number, language=code, title=document.titles[code],
                               effective=effective, updated=effective, summary=given.get(code, ""), body=bodies[code])
              for code in languages}
-    _write(root, document_id, number, effective, day, texts, rejudge)
+    _write(root, document_id, number, effective, day, texts, rejudge, material)
     return DocumentReleased(document_id, number, effective,
                             {f"{folder_of(document_id)}/{effective.isoformat()}/{code}.md": text.sha256
                              for code, text in texts.items()})
 
 
 def _write(root: Path, document_id: str, number: int, effective: dt.date, day: dt.date,
-           texts: dict[str, FrozenText], rejudge: Callable[[], object]) -> None:
+           texts: dict[str, FrozenText], rejudge: Callable[[], object], material: bool) -> None:
     """New files only, the lock replaced whole; everything undone when the new archive fails the build's checks."""
     base = archive_dir(root, document_id)
     folder = base / effective.isoformat()
@@ -154,7 +162,7 @@ def _write(root: Path, document_id: str, number: int, effective: dt.date, day: d
         raise DocumentReleaseRefused(f"{folder_of(document_id)}/{effective.isoformat()}/ already exists; an archived "
                                      "version is never overwritten — give another effective date")
     lock = read_lock(root, document_id) or Lock(policy=document_id)
-    entry = LockedVersion(version=number, effective=effective, released=day)
+    entry = LockedVersion(version=number, effective=effective, released=day, material=material)
     for code, text in texts.items():
         entry.files[code] = (f"{effective.isoformat()}/{code}.md", text.sha256)
     lock.versions.append(entry)

@@ -182,3 +182,21 @@ def _cat_files(root: Path, requests: list[str]) -> list[bytes | None]:
     except ValueError:
         raise HistoryUnavailable("`git cat-file` gave an answer that cannot be read") from None
     return blobs
+
+
+def changed_files(root: Path, folders: tuple[str, ...]) -> list[str]:
+    """Every path under ``folders`` that differs from HEAD (edited, added, deleted, untracked), relative to ``root``.
+
+    What `make release` froze is the text docs/ and data/ give now: the commit of a release must
+    hold those edits beside archive/, or the deploy finds a text no release vouches for.
+    """
+    prefix = _checkout_prefix(root)
+    result = _git(root, "status", "--porcelain=v1", "-z", "--no-renames", "--untracked-files=all", "--", *folders)
+    if result.returncode != 0:
+        raise HistoryUnavailable(f"`git status` failed ({_said(result)})")
+    paths = []
+    for record in result.stdout.decode("utf-8", "surrogateescape").split("\0"):
+        if len(record) > 3:  # "XY path"; ignored files are not listed without --ignored
+            path = record[3:]
+            paths.append(path[len(prefix):] if path.startswith(prefix) else path)
+    return sorted(set(paths))

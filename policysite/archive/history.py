@@ -196,8 +196,9 @@ def _uncommitted(history: History, working: WorkingLock) -> list[Finding]:
                                 f"version {entry.version} (effective {entry.effective}) is not committed yet "
                                 f"({what}), so nothing outside this folder vouches for it and a later edit "
                                 "could not be detected",
-                                f"commit the release first: `git add archive data/policy.yml && git commit -m "
-                                f"\"Release version {entry.version}, effective {entry.effective}\"`, then publish"))
+                                f"commit the release first with the text it froze: `git add archive docs data && "
+                                f"git commit -m \"Release version {entry.version}, effective {entry.effective}\"` "
+                                "(the command `make release` printed names each file), then publish"))
     return findings
 
 
@@ -207,6 +208,8 @@ def _differences(recorded: LockedVersion, entry: LockedVersion) -> list[str]:
         changed.append(f"effective {entry.effective}, committed as {recorded.effective}")
     if entry.released != recorded.released:
         changed.append("released")
+    if entry.material != recorded.material:  # whether users must consent again is part of the record
+        changed.append(f"material {_said_material(entry.material)}, committed as {_said_material(recorded.material)}")
     for language in sorted(set(recorded.files) | set(entry.files)):
         was, now = recorded.files.get(language), entry.files.get(language)
         if was is None:
@@ -218,6 +221,10 @@ def _differences(recorded: LockedVersion, entry: LockedVersion) -> list[str]:
     if changed and "released" in changed and len(changed) > 1:
         changed[changed.index("released")] = f"released {entry.released}, committed as {recorded.released}"
     return changed
+
+
+def _said_material(value: bool | None) -> str:
+    return "unknown" if value is None else str(value).lower()
 
 
 def lock_line(lines: list[str], version: int, key: str) -> int:

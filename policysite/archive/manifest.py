@@ -1,5 +1,15 @@
 """Files for machines: /policy.json (the version manifest), Atom feeds, and the texts they hash.
 
+/policy.json is the re-consent contract of apps (schema: policy.schema.json beside this
+module). `schema_version` 2 keeps every field of version 1 at the top (the policy alone)
+and adds `documents`: one entry per document the site publishes, each with the released
+version in force (`current`) and the next one (`upcoming`) in full — summary, pages,
+web-view, redline, text and PDF with their SHA-256 per language, and `material`, whether
+accepting it needs new consent (true/false as `make release MATERIAL=` recorded it; null
+for a version released before releases recorded it: unknown, never guessed). An entry is
+a pure function of one document's DocumentFacts, so a site of several documents lists
+one entry per document.
+
 `sha256` in the manifest is always the SHA-256 of the exact bytes served at the
 entry's `text` URL, and `pdf_sha256` that of the version's PDF at its `pdf` URL. Archived texts are served byte for byte as frozen under
 archive/, so their hash is also the one in archive/archive.lock.json. The
@@ -14,9 +24,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-from ..model import Policy
+from ..model import Language, Policy
 from .. import urls
 from .pages import INDEX_PATH, _date, current_text_path, pdf_site_path, site_path, text_path
 from .stage import ArchiveView
@@ -24,6 +36,10 @@ from .store import LOCK_NAME, PolicyVersion
 from .words import words
 
 MANIFEST_PATH = urls.manifest()
+SCHEMA_VERSION = 2  # 1: the policy alone (no `schema_version`, no `documents`)
+POLICY_DOCUMENT = "policy"
+POLICY_KIND = "privacy-policy"
+WEBVIEW = urls.WEBVIEW
 FEED_NAME = urls.FEED
 ATOM = "http://www.w3.org/2005/Atom"
 
@@ -35,6 +51,86 @@ def _url(base_url: str, path: str) -> str:
 
 def feed_path(policy: Policy, language: str) -> str:
     return site_path(policy.language(language), FEED_NAME)
+
+
+@dataclass(frozen=True)
+class DocumentFacts:
+    """What the manifest needs to know about one document: its identity, its languages and its archive."""
+
+    id: str  # the site's name for it ("policy")
+    kind: str  # privacy-policy, collection-list, third-party-list, children-rules, terms
+    text_id: str  # the `id:` its frozen texts carry (data/policy.yml)
+    prefix: str  # its folder under each language root ("" for the privacy policy)
+    languages: tuple[Language, ...]  # the default language first
+    view: ArchiveView
+
+
+def policy_facts(policy: Policy) -> DocumentFacts:
+    """The privacy policy as a document of the site: every address it had before documents existed."""
+    languages = tuple(sorted(policy.languages, key=lambda language: not language.default))
+    return DocumentFacts(id=POLICY_DOCUMENT, kind=POLICY_KIND, text_id=policy.id, prefix="", languages=languages,
+                         view=policy.archive)
+
+
+def display_summary(version: PolicyVersion, language: str) -> str:
+    """A version's change summary as every page, feed and manifest shows it: the first one says it is the first."""
+    return version.summary(language) or words(language)["first_version"]
+
+
+def document_entry(facts: DocumentFacts, base_url: str = "") -> dict[str, Any]:
+    """One document of /policy.json's `documents`: a pure function of its facts."""
+    view = facts.view
+
+    def url(language: Language | None, path: str) -> str:
+        """A page under the language's root, or a file under the site root (None): frozen texts and PDFs."""
+        under = facts.prefix + ("/" if facts.prefix else "") + path
+        return _url(base_url, site_path(language, under) if language is not None else under)
+
+    upcoming = view.upcoming
+    return {
+        "id": facts.id,
+        "kind": facts.kind,
+        "text_id": facts.text_id,
+        "default_language": facts.languages[0].code,
+        "languages": [language.code for language in facts.languages],
+        "url": {language.code: url(language, "") for language in facts.languages},
+        "webview": {language.code: url(language, WEBVIEW) for language in facts.languages},
+        "archive": {language.code: url(language, INDEX_PATH) for language in facts.languages},
+        "current": _full_version(facts, view.current, url) if view.current is not None else None,
+        "upcoming": _full_version(facts, upcoming[0], url) if upcoming else None,
+    }
+
+
+def _full_version(facts: DocumentFacts, version: PolicyVersion,
+                  url: Callable[[Language | None, str], str]) -> dict[str, Any]:
+    """Everything an app needs to ask for consent to ``version`` and to prove later what was accepted."""
+    languages = {}
+    for language in facts.languages:
+        code = language.code
+        if code not in version.texts:
+            continue
+        page = url(language, version.path)
+        has_previous = facts.view.predecessor(version, code) is not None
+        languages[code] = {
+            "title": version.texts[code].title,
+            "summary": display_summary(version, code),
+            "url": page,
+            "webview": page + WEBVIEW,
+            "changes": page + "changes/" if has_previous else None,
+            "text": url(None, text_path(version, code)),
+            "sha256": version.hashes[code],
+            "pdf": url(None, pdf_site_path(version, code)) if code in version.pdfs else None,
+            "pdf_sha256": version.pdf_hashes.get(code),
+        }
+    return {
+        "version": version.version,
+        "status": version.status,
+        "effective": version.effective.isoformat(),
+        "updated": version.updated.isoformat(),
+        "released": version.released.isoformat(),
+        "material": version.material,
+        "languages": languages,
+    }
 
 
 def manifest(policy: Policy, base_url: str = "") -> dict[str, Any]:
@@ -57,6 +153,7 @@ def manifest(policy: Policy, base_url: str = "") -> dict[str, Any]:
             **_pdf_entry(view.current if view.matches_release(language.code) else None, language.code, base_url),
         }
     return {
+        "schema_version": SCHEMA_VERSION,
         "policy": policy.id,
         "as_of": view.today.isoformat(),
         "default_language": policy.default_language.code,
@@ -65,6 +162,7 @@ def manifest(policy: Policy, base_url: str = "") -> dict[str, Any]:
         "versions": [_version_entry(policy, view, v, base_url) for v in view.versions],
         "archive": {l.code: _url(base_url, site_path(l, INDEX_PATH)) for l in policy.languages},
         "feeds": {l.code: _url(base_url, feed_path(policy, l.code)) for l in policy.languages},
+        "documents": [document_entry(policy_facts(policy), base_url)],
     }
 
 
@@ -80,7 +178,7 @@ def _version_entry(policy: Policy, view: ArchiveView, version: PolicyVersion, ba
             "text": _url(base_url, text_path(version, code)),
             "sha256": version.hashes[code],
             **_pdf_entry(version, code, base_url),
-            "summary": version.summary(code),
+            "summary": display_summary(version, code),
         }
     return {
         "version": version.version,
@@ -89,6 +187,7 @@ def _version_entry(policy: Policy, view: ArchiveView, version: PolicyVersion, ba
         "superseded": version.superseded.isoformat() if version.superseded else None,
         "updated": version.updated.isoformat(),
         "released": version.released.isoformat(),
+        "material": version.material,
         "languages": languages,
     }
 
@@ -137,7 +236,7 @@ def atom_feed(policy: Policy, language: str, base_url: str = "") -> str:
         child(entry, "link", rel="alternate", href=page)
         if view.predecessor(version, language) is not None:
             child(entry, "link", rel="related", href=page + urls.CHANGES)
-        child(entry, "summary", version.summary(language) or say["first_version"])
+        child(entry, "summary", display_summary(version, language))
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
 
 

@@ -5,8 +5,11 @@ since the last version, when the dates do not move forward, or when a change
 summary is missing. Otherwise it writes archive/<effective>/<lang>.md and its PDF
 (<lang>.pdf, pdf.py) for every language (new files only, never over an existing
 one), appends their SHA-256 to
-archive/archive.lock.json, and moves `version`, `effective` and `updated` in
-data/policy.yml forward with a textual edit that keeps its comments.
+archive/archive.lock.json with whether users must consent again (`material`,
+required after the first version), and moves `version`, `effective` and `updated`
+in data/policy.yml forward with a textual edit that keeps its comments. Its report
+ends with the `git add` of every changed file under archive/, docs/ and data/, so
+the commit holds the edits the release froze as well as the frozen files.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import shlex
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -27,6 +31,7 @@ from ..load import load_policy
 from ..model import Policy
 from .clock import TODAY_VARIABLE
 from .frozen import FrozenText, normalise, sha256
+from .manifest import POLICY_DOCUMENT
 from .pdf import PdfUnavailable, pdf_path
 from .pdfs import render_all
 from .stage import ArchiveView
@@ -47,20 +52,29 @@ class Released:
     updated: dt.date
     files: dict[str, str]  # path relative to the root → SHA-256
     data_changes: list[str] = field(default_factory=list)
+    material: bool | None = None
 
-    def report(self) -> str:
+    def report(self, to_commit: list[str] | None = None) -> str:
+        """What was written, then the one command that commits the release with the edits it froze.
+
+        ``to_commit``: every changed path under docs/, data/ and archive/ (`git status`), so the
+        commit holds the text that was frozen as well as the frozen files; None outside git.
+        """
         lines = [f"Released version {self.version}, effective {self.effective} (last updated {self.updated}):"]
         lines += [f"  {path}  sha256 {digest}" for path, digest in self.files.items()]
-        lines.append("  archive/archive.lock.json: version added")
+        lines.append("  archive/archive.lock.json: version added"
+                     + {True: " (material: users must consent again)", False: " (not material)",
+                        None: ""}[self.material])
         lines += [f"  data/policy.yml: {change}" for change in self.data_changes]
-        lines.append(f'Commit them together: git add archive data/policy.yml && '
+        paths = " ".join(shlex.quote(p) for p in to_commit) if to_commit else "archive docs data"
+        lines.append(f'Commit them together: git add -- {paths} && '
                      f'git commit -m "Release version {self.version}, effective {self.effective}"')
         return "\n".join(lines)
 
 
 def release(root: Path, *, effective: dt.date | None = None, updated: dt.date | None = None,
             summaries: dict[str, str] | None = None, today: dt.date | None = None,
-            docs: str = "docs", data: str = "data") -> Released:
+            docs: str = "docs", data: str = "data", material: bool | None = None) -> Released:
     """Release the current docs/ and data/ as a new version; ReleaseRefused when it must not."""
     from ..judge import judge  # the judge imports this package
 
@@ -78,6 +92,7 @@ def release(root: Path, *, effective: dt.date | None = None, updated: dt.date | 
     given = {k: v.strip() for k, v in (summaries or {}).items() if v and v.strip()}
     summaries = given or {k: v.strip() for k, v in settings.next_summary.items() if v and v.strip()}
     effective = effective or settings.next_effective
+    material = settings.next_material if material is None else material
     languages = [language.code for language in policy.languages]
     previous = view.versions[-1] if view.versions else None
     data_dir = root / data
@@ -90,6 +105,10 @@ def release(root: Path, *, effective: dt.date | None = None, updated: dt.date | 
         updated = updated or policy.updated.date
         if summaries:
             _require_summaries(summaries, languages, None)
+        if material is False:
+            raise ReleaseRefused("the first version cannot be released as not material: nobody has consented to an "
+                                 "earlier one — leave MATERIAL out or write MATERIAL=yes")
+        material = True  # nothing was consented to before: accepting the first version is new consent
     else:
         number = previous.version + 1
         if effective is None:
@@ -102,6 +121,11 @@ def release(root: Path, *, effective: dt.date | None = None, updated: dt.date | 
                                  f"— check the computer's clock or {TODAY_VARIABLE}")
         _require_dates(previous.version, previous.effective, previous.updated, effective, updated, day)
         _require_summaries(summaries, languages, previous)
+        if material is None:
+            raise ReleaseRefused(f"say whether version {number} needs users' new consent — run `make release "
+                                 "MATERIAL=yes …` when it changes what users agreed to (new purposes, data, recipients "
+                                 "or rights), `MATERIAL=no …` for corrections and clarifications; or set "
+                                 "`next_release: material:` in data/archive.yml")
     if updated > effective:
         raise ReleaseRefused(f"the text would be last updated on {updated}, after the version takes effect on "
                              f"{effective} — take a later effective date or give --updated")
@@ -123,7 +147,7 @@ def release(root: Path, *, effective: dt.date | None = None, updated: dt.date | 
     except PdfUnavailable as error:
         raise ReleaseRefused(f"the PDF could not be made: {error}") from None
     return _write(root, policy, policy_file, number, effective, updated, day, texts, pdfs,
-                  lambda: judge(root, docs=docs, data=data, today=today))
+                  lambda: judge(root, docs=docs, data=data, today=today), material)
 
 
 def _require_dates(version: int, last_effective: dt.date, last_updated: dt.date,
@@ -225,13 +249,14 @@ def edit_policy_file(text: str, version: int, effective: dt.date, updated: dt.da
 
 
 def _write(root: Path, policy: Policy, policy_file: Path, number: int, effective: dt.date, updated: dt.date,
-           day: dt.date, texts: dict[str, FrozenText], pdfs: dict[str, bytes], rejudge: Callable[[], object]) -> Released:
+           day: dt.date, texts: dict[str, FrozenText], pdfs: dict[str, bytes], rejudge: Callable[[], object],
+           material: bool | None) -> Released:
     folder = archive_dir(root) / effective.isoformat()
     if folder.exists():
         raise ReleaseRefused(f"archive/{effective.isoformat()}/ already exists; an archived version is never "
                              "overwritten — give another effective date")
     lock = read_lock(root) or Lock(policy=policy.id)
-    entry = LockedVersion(version=number, effective=effective, released=day)
+    entry = LockedVersion(version=number, effective=effective, released=day, material=material)
     contents = {code: text.render() for code, text in texts.items()}
     for code, text in texts.items():
         entry.files[code] = (f"{effective.isoformat()}/{code}.md", text.sha256)
@@ -279,7 +304,33 @@ def _write(root: Path, policy: Policy, policy_file: Path, number: int, effective
     return Released(version=number, effective=effective, updated=updated,
                     files={**{f"archive/{effective.isoformat()}/{code}.md": text.sha256 for code, text in texts.items()},
                            **{f"archive/{pdf_path(effective, code)}": sha256(pdfs[code]) for code in texts}},
-                    data_changes=changes)
+                    data_changes=changes, material=material)
+
+
+# The folders whose changes a release's commit must hold: the frozen files and the text they froze.
+RELEASE_FOLDERS = ("archive", "docs", "data")
+
+
+def changed_paths(root: Path) -> list[str] | None:
+    """What `git add` must name after a release; None when the project is not a git checkout."""
+    from .git import HistoryUnavailable, changed_files
+
+    try:
+        return changed_files(root, RELEASE_FOLDERS)
+    except HistoryUnavailable:
+        return None
+
+
+def releasable_documents(root: Path) -> list[str]:
+    """The ids `make release DOC=…` accepts: the policy's, by the site's name for it or by its own `id:`."""
+    known = [POLICY_DOCUMENT]
+    try:
+        value = yaml.safe_load((root / "data" / POLICY_FILE).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return known  # the release itself reports an unreadable policy file
+    if isinstance(value, dict) and isinstance(value.get("id"), str) and value["id"] not in known:
+        known.append(value["id"])
+    return known
 
 
 def _replace(path: Path, content: bytes) -> None:

@@ -4,6 +4,7 @@
     timezone: Asia/Shanghai    # the day a version takes effect is a day in this zone
     next_release:              # read by `make release` when no EFFECTIVE/SUMMARY is given
       effective: 2025-03-01
+      material: yes            # users must consent again (no: a correction or clarification)
       summary:
         zh: …
         en: …
@@ -29,6 +30,7 @@ class ArchiveSettings:
     timezone: str | None = None
     next_effective: dt.date | None = None
     next_summary: dict[str, str] = field(default_factory=dict)
+    next_material: bool | None = None
 
 
 def read_settings(data: DataSet) -> tuple[ArchiveSettings, list[Finding]]:
@@ -72,6 +74,12 @@ def read_settings(data: DataSet) -> tuple[ArchiveSettings, list[Finding]]:
                        "write e.g. `effective: 2025-03-01` (no quotes)")
             else:
                 settings.next_effective = effective
+            material = upcoming.get("material")
+            if material is not None and not isinstance(material, bool):
+                report(("next_release", "material"), "`next_release.material` must be yes or no",
+                       "write `material: yes` when users must consent again, `material: no` otherwise")
+            else:
+                settings.next_material = material
             summary = upcoming.get("summary")
             if summary is not None:
                 if isinstance(summary, dict):

@@ -37,6 +37,7 @@ class ArchiveView:
     unreleased: list[str] = field(default_factory=list)  # languages whose docs/ and data/ text no release froze
     notices: list[Finding] = field(default_factory=list)  # shown by `make build` and `make check`, blocking nothing
     documents: dict[str, DocumentArchive] = field(default_factory=dict)  # the other documents' archives, by id
+    publishing: bool = False  # `make publish`: the current page always shows the frozen version in force
 
     @property
     def upcoming(self) -> list[PolicyVersion]:
@@ -80,7 +81,7 @@ def check_archive(policy: Policy, *, today: dt.date | None,
     _assign_status(versions, today)
     in_force = [v for v in versions if v.status == "current"]
     view = ArchiveView(today=today, settings=settings, versions=versions, current=in_force[0] if in_force else None,
-                       lock=lock, notices=anchoring.notices, documents=documents)
+                       lock=lock, notices=anchoring.notices, documents=documents, publishing=publishing)
     view.unreleased = [language.code for language in policy.languages
                        if not versions or _working_text(policy, language.code, versions[-1]).sha256
                        != versions[-1].hashes.get(language.code)]
@@ -105,7 +106,11 @@ def resolve(policy: Policy, view: ArchiveView) -> Policy:
                                  for code, context in policy.contexts.items()},
                        generated=list(policy.generated), warnings=list(policy.warnings))
     versions = view.versions
-    if versions and view.current is not None and view.current is not versions[-1]:
+    # A released version waits for its date: the current page shows the version in force. A preview
+    # (`make build`, `make serve`) with edits no release froze shows those edits instead, or they
+    # would appear nowhere until `make publish` refused them; publishing always shows the frozen text.
+    if versions and view.current is not None and view.current is not versions[-1] \
+            and (view.publishing or not view.unreleased):
         _show_in_force(resolved, view.current)
         view.live = False
     view.current_texts = {language.code: current_text(resolved, language.code, view.current)
@@ -138,8 +143,21 @@ def unreleased_findings(policy: Policy) -> list[Finding]:
         problem = (f"the text in {names} differs from version {latest.version} (effective {latest.effective}), "
                    "the last release; publishing it would show unreleased changes under that version's number")
     return [Finding(path, line, "archive.unreleased", problem,
-                    "run `make release EFFECTIVE=YYYY-MM-DD` with a change summary per language and commit archive/ "
-                    "and data/policy.yml, or undo the unreleased edits in docs/ and data/ (see `git diff`)")]
+                    "run `make release EFFECTIVE=YYYY-MM-DD MATERIAL=yes|no` with a change summary per language and "
+                    "commit what it names (archive/ with the docs/ and data/ edits it froze), or undo the unreleased "
+                    "edits in docs/ and data/ (see `git diff`)")]
+
+
+def preview_note(policy: Policy) -> str | None:
+    """One line for `make build` when the text differs from the last release (None when it does not)."""
+    view: ArchiveView | None = policy.archive
+    if view is None or not view.versions or not view.unreleased:
+        return None
+    latest = view.versions[-1]
+    names = ", ".join(policy.language(code).name for code in view.unreleased)
+    return (f"Note: the text in {names} differs from version {latest.version} (effective {latest.effective}), the "
+            "last release; this build shows the edits, and `make publish` refuses them until `make release` "
+            "freezes them as a new version.")
 
 
 def _working_text(policy: Policy, language: str, latest: PolicyVersion) -> FrozenText:

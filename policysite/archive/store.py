@@ -49,6 +49,9 @@ class PolicyVersion:
     contents: dict[str, bytes]  # language → the frozen file's bytes, as checked against the lock
     pdfs: dict[str, bytes] = field(default_factory=dict)  # language → the PDF's bytes, as checked against the lock
     pdf_hashes: dict[str, str] = field(default_factory=dict)  # language → SHA-256 of the PDF
+    # Whether accepting this version needs new consent, as `make release MATERIAL=yes|no` recorded it;
+    # None for a version released before releases recorded it: unknown, never guessed.
+    material: bool | None = None
     status: str = "archived"  # "superseded", "current" or "upcoming" once the build knows today's date
     superseded: dt.date | None = None  # the day the next version took (or takes) effect
 
@@ -73,6 +76,7 @@ class LockedVersion:
     released: dt.date
     files: dict[str, tuple[str, str]] = field(default_factory=dict)  # language → (path under archive/, sha256)
     pdfs: dict[str, tuple[str, str]] = field(default_factory=dict)  # language → (path of its PDF, sha256)
+    material: bool | None = None  # absent from entries written before `MATERIAL=` existed: unknown
 
 
 @dataclass
@@ -86,6 +90,8 @@ class Lock:
             "policy": self.policy,
             "versions": [{
                 "version": v.version, "effective": v.effective.isoformat(), "released": v.released.isoformat(),
+                # Written only when the release said so: an older entry keeps its bytes (history compares them).
+                **({"material": v.material} if v.material is not None else {}),
                 "files": {language: {"path": path, "sha256": digest,
                                      **({"pdf": {"path": v.pdfs[language][0], "sha256": v.pdfs[language][1]}}
                                         if language in v.pdfs else {})}
@@ -106,7 +112,8 @@ def parse_lock(text: str) -> Lock:
         for entry in data["versions"]:
             locked = LockedVersion(version=int(entry["version"]),
                                    effective=dt.date.fromisoformat(entry["effective"]),
-                                   released=dt.date.fromisoformat(entry["released"]))
+                                   released=dt.date.fromisoformat(entry["released"]),
+                                   material=_material(entry.get("material")))
             for language, item in entry["files"].items():
                 locked.files[str(language)] = (str(item["path"]), str(item["sha256"]))
                 if "pdf" in item:  # versions released before PDFs existed get theirs from `make pdf`
@@ -129,6 +136,12 @@ def parse_lock(text: str) -> Lock:
                 raise LockError(f"version {locked.version} in `{language}` points at the PDF {path!r}; a released "
                                 f"PDF is always `{expected}`")
     return lock
+
+
+def _material(value: Any) -> bool | None:
+    if value is None or isinstance(value, bool):
+        return value
+    raise ValueError(f"`material` must be true or false, not {value!r}")
 
 
 def archive_dir(root: Path, document: str | None = None) -> Path:
@@ -283,7 +296,7 @@ def _load_version(folder: Path, entry: LockedVersion, policy_id: str, base: str 
     first = next(iter(texts.values()))
     return PolicyVersion(version=entry.version, effective=entry.effective, updated=first.updated,
                          released=entry.released, texts=texts, hashes=hashes, files=files,
-                         contents=contents, pdfs=pdfs, pdf_hashes=pdf_hashes), []
+                         contents=contents, pdfs=pdfs, pdf_hashes=pdf_hashes, material=entry.material), []
 
 
 MAKE_PDF = ("run `make pdf`: it makes the PDF of every released version that has none and adds it to the lock "

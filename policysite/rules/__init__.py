@@ -19,6 +19,7 @@ from . import consistency, contacts, dates, debris, disclosures, fillins, parity
 from . import html  # noqa: F401  (registers the section HTML rules)
 from . import content, naming, organisations, structure, typos  # noqa: F401  (registers the rules)
 from . import references  # noqa: F401  (registers the rule on references between documents)
+from . import backreferences, consent, datelabels, gaps  # noqa: F401  (registers the rules)
 from . import elsewhere  # noqa: F401  (registers the finding ids other stages make)
 from .registry import RULES, Rule, run
 

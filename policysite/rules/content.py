@@ -369,3 +369,72 @@ def rights_channel(context: Context) -> Iterator[Hit]:
                       "product and no contact channel",
                       "name the place in the product (e.g. 设置 > 账号与安全) or a channel from data "
                       "(`{{ contact.email }}`, `{{ contact.phone }}`); check the paragraph around it does not already")
+
+
+# ---------------------------------------------------------------- what is personal information
+
+_NOT_PERSONAL = re.compile(r"(?:不属于|并非|不是|不构成|不视为|不被视为|不再是)(?:您的)?个人信息(?=[，。；、,;）)]|$|范[围畴])")
+_ANONYMISED = re.compile(r"匿名")
+
+
+@rule("disclosure.not-personal", Severity.WARNING)
+def not_personal(context: Context) -> Iterator[Hit]:
+    """Information declared not to be personal information (`设备型号……不属于个人信息`) when it is not anonymised.
+
+    Example: `设备型号和设备标识符无法单独识别您的身份，因此不属于个人信息。`
+
+    PIPL Art. 4: personal information is any information relating to an
+    identified or identifiable natural person, alone or combined with other
+    information; only anonymised information is outside it. Device
+    identifiers and usage records tied to an account are personal
+    information; declaring them otherwise removes them from every promise
+    the policy makes.
+    """
+    for document in context.documents:
+        if not _chinese(document.language):
+            continue
+        for _document, block in _prose_blocks([document]):
+            for sentence in _SENTENCE.split(block.text):
+                match = _NOT_PERSONAL.search(sentence)
+                if match and not _ANONYMISED.search(sentence):
+                    yield Hit(document.path, block.first.number,
+                              f"the text declares information `{match.group(0)}`, though only anonymised information "
+                              "is outside personal information",
+                              "treat the information as personal information (PIPL Art. 4), or say it is anonymised "
+                              "and cannot be re-identified; check what the sentence covers")
+                    break
+
+
+# ---------------------------------------------------------------- no retention period at all
+
+# Where a period belongs: where the text speaks of keeping data or its backups; failing that, of deleting it.
+_KEEPS = (re.compile(r"我们[^。；]{0,10}(?:保存|保留|留存)|备份|副本"), re.compile(r"我们[^。；]{0,10}删除"))
+_PERIOD_WORDS = re.compile(r"保存|保留|留存|存储|删除|匿名")
+
+
+@rule("disclosure.retention-missing", Severity.WARNING)
+def retention_missing(context: Context) -> Iterator[Hit]:
+    """A policy with no storage section and no retention period anywhere, reported where it speaks of keeping or deleting data.
+
+    Example: `您的信息会保存在我们的服务器上。` in a policy that never says how long anything is kept.
+
+    PIPL Art. 17(1)(3) and Art. 19: the retention period is part of every
+    notice. This complements `disclosure.role-missing` (no storage section)
+    by pointing to the text where the period belongs.
+    """
+    for language in context.languages:
+        if not _chinese(language):
+            continue
+        documents = context.in_language(language)
+        if _with_role(context, language, "storage"):
+            continue  # disclosure.retention and disclosure.storage read the storage section
+        duration, trigger = _DURATION["zh"], _TRIGGER["zh"]
+        sentences = [s for _, block in _prose_blocks(documents) for s in _SENTENCE.split(block.text)]
+        if any(_PERIOD_WORDS.search(s) and (duration.search(s) or trigger.search(s)) for s in sentences):
+            continue
+        place = next(((d, b) for keeps in _KEEPS for d, b in _prose_blocks(documents) if keeps.search(b.text)), None)
+        if place:
+            yield Hit(place[0].path, place[1].first.number,
+                      "the policy never says how long personal information is kept",
+                      "state the retention period (a duration, or the event after which the information is "
+                      "deleted or anonymised), best in a storage section; check the policy does not already")

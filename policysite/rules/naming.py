@@ -230,3 +230,140 @@ def _spelling(written: str, start: int, length: int) -> str:
             out.append(char)
         seen += 1
     return "".join(out).strip(" -.·_")
+
+
+# ---------------------------------------------------------------- the operator named as an entity
+
+# A company registered in China has its name in Chinese characters (企业名称登记管理规定), so `NovaLearn公司`
+# is a nickname, never the legal entity the reader can hold to account.
+_LATIN_COMPANY = re.compile(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9]*(?:[ \-][A-Za-z0-9]+)*)\s?公司")
+_DEFINES = re.compile(r"(?:以下简称|以下称|下称|简称)\s*[“\"「]?\s*$")
+
+
+def _product_words(context: Context, language: str) -> set[str]:
+    """Latin names the policy itself uses for its product: in its title, the brand and the aliases data declares."""
+    title = context.data("policy", "title")
+    texts = list(title.values()) if isinstance(title, dict) else [title]
+    texts += _brands(context, language) + _aliases(context)
+    return {_squeeze(m.group(0)) for text in texts if isinstance(text, str) for m in _LATIN_WORD.finditer(text)}
+
+
+@rule("naming.informal-operator", Severity.WARNING)
+def informal_operator(context: Context) -> Iterator[Hit]:
+    """The operator called `<product>公司` (`NovaLearn公司`), a nickname that is no registered company.
+
+    Example: `NovaLearn公司会采取合理必要的措施` where the policy's title is `NovaLearn隐私政策`.
+
+    PIPL Art. 17(1): the reader is told who the processor is. A Chinese
+    company's registered name is written in Chinese characters, so the
+    product's Latin name followed by 公司 names no legal entity; the text
+    should name the operator by `{{ company.legal_name }}`, or by a short
+    name it defines once (`以下简称“NovaLearn公司”`).
+    """
+    for language in context.languages:
+        if not (language == "zh" or language.startswith("zh")):
+            continue
+        products = _product_words(context, language)
+        documents = context.in_language(language)
+        defined = {_squeeze(m.group(1)) for d in documents for line in d.prose()
+                   for m in _LATIN_COMPANY.finditer(line.text) if _DEFINES.search(line.text[:m.start()])}
+        for document in documents:
+            for line in document.prose():
+                for match in _LATIN_COMPANY.finditer(line.text):
+                    name = _squeeze(match.group(1))
+                    if name in products and name not in defined:
+                        yield Hit(document.path, line.number,
+                                  f"the operator is called `{match.group(0)}`, which is no registered company name",
+                                  "write `{{ company.legal_name }}` (or `{{ company.brand }}` where the product is "
+                                  "meant); check who is meant")
+                        break
+
+
+# What the operator is when it is not a company: a non-profit, an association, a studio, a school…
+_NOT_COMPANY = (r"(?:公益|发展|研究|促进|培训|文化|教育|咨询)中心|协会|基金会|研究院|研究所|学会|联合会|促进会|商会|委员会|"
+                r"工作室|事务所|合作社|医院|学校|大学|学院|个体工商户")
+_OPERATOR_IS = re.compile(rf"([\u4e00-\u9fff]{{2,24}}?(?:{_NOT_COMPANY}))(?:（以下简称|\(以下简称|以下简称|负责运营|运营|提供|开发)")
+_SOMEONE_ELSE = re.compile(r"合作|第三方|其他|关联|您|所在|附近|当地")  # a partner hospital is not the operator
+_CALLED_COMPANY = re.compile(r"本公司|我公司|我司|由公司|(?<![\u4e00-\u9fff])公司(?=将|会|提供|可能|有权|承诺)")
+
+
+@rule("naming.operator-kind", Severity.WARNING)
+def operator_kind(context: Context) -> Iterator[Hit]:
+    """The operator called 公司 (`本公司`, `我司`) when the text names it as a centre, an association or a studio.
+
+    Example: `本服务由示例养老服务协会提供` and later `本公司将保护您的信息`.
+
+    PIPL Art. 17(1): the processor is named as what it is. Wording from a
+    company's template left in the policy of a non-profit (or of an
+    individual developer) tells readers a company they cannot find is
+    responsible.
+    """
+    legal = context.data("company", "legal_name")
+    names = [v for v in (legal.values() if isinstance(legal, dict) else [legal]) if isinstance(v, str) and v.strip()]
+    for language in context.languages:
+        if not (language == "zh" or language.startswith("zh")):
+            continue
+        documents = context.in_language(language)
+        if any("公司" in name for name in names):
+            continue
+        kinds = [m.group(1) for d in documents for line in d.prose() for m in _OPERATOR_IS.finditer(line.text)
+                 if not _SOMEONE_ELSE.search(m.group(1))]
+        kinds += [name for name in names if re.search(rf"(?:{_NOT_COMPANY})$", name)]
+        if not kinds:
+            continue
+        for document in documents:
+            for line in document.prose():
+                match = _CALLED_COMPANY.search(line.text)
+                if match:
+                    yield Hit(document.path, line.number,
+                              f"the text calls the operator `{match.group(0)}`, but names it as `{kinds[0]}`, "
+                              "which is not a company",
+                              "call the operator by its name (`{{ company.legal_name }}`) or `我们`; check for wording "
+                              "left from another organisation's template")
+
+
+# ---------------------------------------------------------------- one English term for one thing
+
+# English words translators use for one Chinese term of a policy (学员, 个人信息): two of them in one
+# text read as two kinds of people or data.
+_EN_TERMS: list[tuple[str, ...]] = [
+    ("student", "trainee", "learner", "pupil"),
+    ("personal information", "personal data"),
+]
+_EN_TERM = re.compile(r"\b(" + "|".join(w for group in _EN_TERMS for w in group).replace(" ", r"\s+") + r")(?:s|es)?\b", re.I)
+
+
+@rule("naming.en-term", Severity.WARNING)
+def en_term(context: Context) -> Iterator[Hit]:
+    """One thing called by two English words (`student` and `trainee`, `personal information` and `personal data`).
+
+    Example: `trainee` in one paragraph where the rest of the English text says `student` for 学员.
+
+    A translation that renders one Chinese term two ways tells the reader
+    of two groups of people or two kinds of data, and the governing Chinese
+    text has one. The word used less often is reported, with the one to use.
+    """
+    for language in context.languages:
+        if not language.startswith("en"):
+            continue
+        uses: list[Use] = []
+        for document in context.in_language(language):
+            for line in document.prose():
+                for match in _EN_TERM.finditer(line.text):
+                    uses.append(Use(document, line.number, re.sub(r"\s+", " ", match.group(1).lower())))
+        counts = Counter(use.word for use in uses)
+        for group in _EN_TERMS:
+            present = [word for word in group if counts[word]]
+            if len(present) < 2:
+                continue
+            preferred = max(present, key=lambda w: (counts[w], -group.index(w)))
+            where: dict[tuple[str, str], list[int]] = {}
+            for use in uses:
+                if use.word in group and use.word != preferred:
+                    lines = where.setdefault((use.document.path, use.word), [])
+                    if use.line not in lines:
+                        lines.append(use.line)
+            for (path, word), lines in where.items():
+                also = f" (also on line {', '.join(map(str, lines[1:]))})" if lines[1:] else ""
+                yield Hit(path, lines[0], f"`{word}` names here{also} what the text mostly calls `{preferred}`",
+                          f"write `{preferred}` (check that the same thing is meant)")

@@ -40,6 +40,12 @@ _CONFUSIONS: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"(?:基|关|由|对|属|位|至|鉴|终|归|便|等|适用)干(?![部预扰涉净燥事活脆线货杯细])(?=[\u4e00-\u9fff])"), "于",
      "`干` is a misread or mistyped `于`"),
     (re.compile(r"及相关服(?!务)|及相(?=服务)"), "及相关服务", "a character is missing"),
+    (re.compile(r"运行商"), "运营商", "a carrier or operator is `运营商`"),
+    (re.compile(r"(?<![例比诸假])如里(?![面边头程])"), "如果", "if is `如果`"),
+    (re.compile(r"一日(?=您|你|用户|发生|出现|发现)"), "一旦", "once (if ever) is `一旦`; `一日` is one day"),
+    (re.compile(r"(?:不一致|不同|冲突|矛盾|不符|不明|不妥|不当|疏漏|遗漏)之外"), "之处",
+     "where something differs is `…之处`; `之外` means besides"),
+    (re.compile(r"浏(?![览阳])"), "浏览", "`浏` stands alone only in 浏览 (to browse): a character is missing"),
 ]
 
 
@@ -65,6 +71,8 @@ def zh_confusion(context: Context) -> Iterator[Hit]:
 
 
 def _corrected(written: str, correct: str) -> str:
+    if correct == "之处":
+        return written[:-2] + "之处"
     if correct == "地":
         return written[:-1] + "地"
     if correct == "得":
@@ -297,3 +305,67 @@ def missing_space(context: Context) -> Iterator[Hit]:
             also = f" (also on line {', '.join(map(str, lines[1:]))})" if lines[1:] else ""
             yield Hit(document.path, found[0][0], f"`{found[0][1]}` runs two sentences together{also}",
                       "write a space after the full stop (check it is not a name or an address)")
+
+
+# ---------------------------------------------------------------- device identifiers
+
+# The identifiers collection paragraphs list (工信部 and GB/T 35273 name them so): a reader or a regulator
+# checks each against the permissions; a mistyped one names nothing.
+_IDENTIFIERS = ("IMEI", "IMSI", "MEID", "ICCID", "OAID", "AAID", "IDFA", "IDFV", "UDID", "UUID", "GUID", "WLAN",
+                "SSID", "BSSID", "androidId", "AndroidID", "serialNo", "SerialNumber", "MAC")
+# Real identifiers and network words a slip check must not "correct" (UID is a user ID, LAN a network).
+_NOT_SLIPS = {"uid", "lan", "wan", "utdid", "sim", "ims", "pin", "usb", "icp", "mid", "ua", "vaid", "caid", "imeis"}
+_IDENTIFIERS_LOWER = frozenset(known.lower() for known in _IDENTIFIERS)
+_CAMEL = re.compile(r"[a-z][A-Z]")
+_ID_TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]{2,12}(?![A-Za-z0-9])")
+
+
+def _distance(a: str, b: str) -> int:
+    """Edits (deletion, insertion, replacement, swap of neighbours) from ``a`` to ``b``."""
+    rows = [list(range(len(b) + 1))] + [[i] + [0] * len(b) for i in range(1, len(a) + 1)]
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            rows[i][j] = min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                rows[i][j] = min(rows[i][j], rows[i - 2][j - 2] + 1)
+    return rows[-1][-1]
+
+
+def mistyped_identifier(token: str) -> str | None:
+    """The identifier ``token`` is a slip of (`MSI` → IMSI, `WIAN` → WLAN), or None."""
+    if len(token) < 3 or not (token.isupper() or _CAMEL.search(token)):
+        return None  # identifiers are written in capitals or camelCase; an ordinary word is english-spelling's
+    lower = token.lower()
+    if lower in _IDENTIFIERS_LOWER or lower in _words() or lower in _TERMS or lower in _NOT_SLIPS:
+        return None
+    for known in _IDENTIFIERS:
+        allowed = 1 if len(known) <= 5 else 2
+        if abs(len(known) - len(token)) <= allowed and _distance(lower, known.lower()) <= allowed:
+            return known
+    return None
+
+
+@rule("typo.identifier", Severity.WARNING)
+def identifier(context: Context) -> Iterator[Hit]:
+    """A device identifier mistyped: `MSI` for IMSI, `WIAN` for WLAN, `serailNo` for serialNo.
+
+    Example: `我们会收集设备的IMEI、MSI号和MAC地址。`
+
+    Collection paragraphs list identifiers a reader checks against the
+    permissions the app asks for; a slip names an identifier that does not
+    exist (often copied into the translation). Names the policy declares in
+    data (company, products) are left alone.
+    """
+    allowed: set[str] | None = None  # read only when a slip is suspected: most policies have none
+    for document in context.documents:
+        for line in document.prose():
+            text = _URLISH.sub(" ", line.text.replace(PLACEHOLDER, " "))
+            for match in _ID_TOKEN.finditer(text):
+                token = match.group(0)
+                known = mistyped_identifier(token)
+                if known and allowed is None:
+                    allowed = _allowed_words(context)
+                if known and token.lower() not in (allowed or set()):
+                    yield Hit(document.path, line.number, f"`{token}` looks like a mistyped `{known}`",
+                              f"write `{known}` (check which identifier is collected)")
