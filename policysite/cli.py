@@ -112,6 +112,7 @@ def _other_documents(root: Path) -> list[str]:
 def _release_document(args: argparse.Namespace, summaries: dict[str, str] | None) -> int:
     """`make release DOC=collection-list`: freeze another document of the site (archive/<id>/)."""
     from .archive.documents import DocumentReleaseRefused, release_document
+    from .archive.release import changed_paths
 
     if args.updated:
         print("Release refused: UPDATED= applies to the privacy policy; a list's version is dated by EFFECTIVE= "
@@ -123,7 +124,7 @@ def _release_document(args: argparse.Namespace, summaries: dict[str, str] | None
     except DocumentReleaseRefused as refusal:
         print(f"Release refused: {refusal}\nNothing was written.", file=sys.stderr)
         return 1
-    print(done.report())
+    print(done.report(changed_paths(Path(args.root))))
     return 0
 
 

@@ -94,7 +94,10 @@ def test_releasing_the_list_freezes_it_in_its_own_folder_with_its_own_lock(relea
     assert "Mobile phone number and e-mail address" in frozen
     assert "Mobile phone number and e-mail address" not in released.project.read(f"{LIST}/2025-04-01/en.md")
     assert '"policy": "collection-list"' in released.project.read(f"{LIST}/archive.lock.json")
-    assert "git add archive/collection-list data" in released.outputs[0]
+    # The exact files to commit: the frozen list and its lock (the data it froze was committed before).
+    assert ("git add -- archive/collection-list/.gitattributes archive/collection-list/2025-04-01/en.md "
+            "archive/collection-list/2025-04-01/zh.md archive/collection-list/archive.lock.json") in released.outputs[0]
+    assert "data/inventory.yml" in released.outputs[2]  # the edit the second release froze
 
 
 def test_releasing_the_policy_leaves_the_list_archive_byte_for_byte(released: Released) -> None:
@@ -171,3 +174,23 @@ def test_the_list_has_its_own_version_history_under_its_prefix(released: Release
     assert "noindex" in old
     # The policy's own history does not list the list's versions.
     assert "collection" not in (site / "en/archive/index.html").read_text(encoding="utf-8").split("<article")[1]
+
+
+def test_an_unknown_document_is_refused_in_one_line(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project", content=MULTI)
+    done = release(project, "--doc", "third-party-list", today="2025-04-01")
+    assert done.returncode == 2
+    assert "there is no document `third-party-list` to release" in done.output
+    assert "collection-list" in done.output and "Traceback" not in done.output
+    assert not project.path("archive").exists()
+
+
+def test_a_second_list_version_must_say_whether_it_is_material(released: Released, tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project", content=released.project.root)
+    project.replace("data/inventory.yml", "Arranging the delivery", "Arranging and tracking the delivery")
+    before = snapshot(project.root)
+    done = release(project, "--doc", "collection-list", "--effective", "2025-04-20",
+                   "--summary", "zh=配送跟踪。", "--summary", "en=Delivery tracking.", today="2025-04-12")
+    assert done.returncode == 1
+    assert "MATERIAL=yes" in done.output and "Nothing was written." in done.output
+    assert snapshot(project.root) == before

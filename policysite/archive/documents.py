@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shlex
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -82,12 +83,15 @@ class DocumentReleased:
     effective: dt.date
     files: dict[str, str]  # path relative to the root → SHA-256
 
-    def report(self) -> str:
+    def report(self, to_commit: list[str] | None = None) -> str:
+        """What was written, then the one command that commits it with the data edits it froze
+        (``to_commit``: every changed path under docs/, data/ and archive/; None outside git)."""
         folder = folder_of(self.document)
         lines = [f"Released {self.document} version {self.version}, effective {self.effective}:"]
         lines += [f"  {path}  sha256 {digest}" for path, digest in self.files.items()]
         lines.append(f"  {folder}/archive.lock.json: version added")
-        lines.append(f'Commit them together: git add {folder} data && '
+        paths = " ".join(shlex.quote(p) for p in to_commit) if to_commit else f"{folder} data"
+        lines.append(f'Commit them together: git add -- {paths} && '
                      f'git commit -m "Release {self.document} version {self.version}, effective {self.effective}"')
         return "\n".join(lines)
 
