@@ -3,7 +3,8 @@ under its prefix (/<prefix>/archive/, /<prefix>/archive/<date>/), per language.
 
 The same words and banners as the policy's archive (policysite.archive.pages), said of
 "this document"; each version page's footer shows that version's number and dates.
-Redlines, feeds and PDFs of a document's versions are not made yet.
+Each version's frozen text and the lock are served beside them (DocumentArchive.files).
+Redlines, version web-views, feeds, PDFs and /policy.json entries of a document's versions are not made yet.
 """
 
 from __future__ import annotations
@@ -89,6 +90,9 @@ def _version(policy: Policy, archive: DocumentArchive, language: Language, versi
     if version.summary(code):
         paragraphs.append(say(policy, code, "banner_summary", summary=_summary_html(version.summary(code))))
     paragraphs.append(Markup(say(policy, code, "banner_index", index=index)))
+    # The frozen file is served beside the page, as the policy's: anyone can check it against the lock.
+    paragraphs.append(say(policy, code, "banner_hash", name=f"{code}.md", sha256=version.hashes[code],
+                          text=relative(here, urls.frozen_text(prefix, code, version.slug))))
     markdown = _after_title(version.texts[code].body, _box(version.status, paragraphs))
     title = say(policy, code, "version_title", title=version.texts[code].title,
                 date=_date(policy, code, version.effective)).unescape()

@@ -106,6 +106,12 @@ def _archive_files(policy: Policy, site: Site) -> dict[str, bytes]:
     return archive.site_files(policy, site.url)
 
 
+def _document_archive_files(policy: Policy, site: Site) -> dict[str, bytes]:
+    """Each other document's frozen texts and lock, under its prefix (policysite.archive.documents)."""
+    documents = policy.archive.documents if policy.archive is not None else {}
+    return {path: content for archive in documents.values() for path, content in archive.files().items()}
+
+
 def _wechat_files(policy: Policy, site: Site) -> dict[str, bytes]:
     found, _ = verification_file(policy.data)  # judge() refused a bad one already
     files = {found.name: found.content} if found is not None else {}
@@ -119,7 +125,7 @@ def _wechat_privacy_pages(policy: Policy, site: Site) -> list[GeneratedPage]:
 
 
 PAGE_SOURCES: list[PageSource] = [_archive_pages, _webview_pages, _document_pages, _wechat_privacy_pages]
-FILE_SOURCES: list[FileSource] = [_archive_files, _wechat_files]
+FILE_SOURCES: list[FileSource] = [_archive_files, _document_archive_files, _wechat_files]
 
 
 def plan(policy: Policy, site: Site) -> SitePlan:

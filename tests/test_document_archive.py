@@ -172,6 +172,10 @@ def test_the_list_has_its_own_version_history_under_its_prefix(released: Release
     footer = _footer(old)
     assert 'datetime="2025-04-01"' in footer and "2025-03-01" not in footer
     assert "noindex" in old
+    # The frozen text and the lock are served beside the pages, byte for byte as in the repository.
+    assert 'href="../../../../../lists/collection/archive/2025-04-01/en.md"' in old
+    for path in ("2025-04-01/en.md", "2025-04-10/zh.md", "archive.lock.json"):
+        assert (site / "lists/collection/archive" / path).read_bytes() == released.project.path(f"{LIST}/{path}").read_bytes()
     # The policy's own history does not list the list's versions.
     assert "collection" not in (site / "en/archive/index.html").read_text(encoding="utf-8").split("<article")[1]
 

@@ -26,7 +26,8 @@ from ..data import DataSet
 from ..documents import Document, read_documents
 from ..findings import Finding, PolicyError
 from .frozen import FrozenText, normalise
-from .store import ARCHIVE_DIR, ATTRIBUTES_NAME, Lock, LockedVersion, PolicyVersion, archive_dir, load_archive, \
+from .. import urls
+from .store import ARCHIVE_DIR, ATTRIBUTES_NAME, LOCK_NAME, Lock, LockedVersion, PolicyVersion, archive_dir, load_archive, \
     lock_path, read_lock
 
 if TYPE_CHECKING:
@@ -42,6 +43,17 @@ class DocumentArchive:
     document: Document
     versions: list[PolicyVersion] = field(default_factory=list)
     current: PolicyVersion | None = None  # None before its first version takes effect
+    lock: bytes | None = None  # archive/<id>/archive.lock.json as checked (None before the first release)
+
+    def files(self) -> dict[str, bytes]:
+        """Served under its prefix as the policy's are under the root: every frozen text, byte for byte as
+        checked against the lock, and the lock (/<prefix>/archive/<date>/<lang>.md, …/archive.lock.json)."""
+        prefix = self.document.prefix
+        files = {urls.frozen_text(prefix, code, version.slug): content
+                 for version in self.versions for code, content in version.contents.items()}
+        if self.lock is not None:
+            files[urls.archive_lock(prefix, LOCK_NAME)] = self.lock
+        return files
 
 
 def other_documents(data: DataSet) -> list[Document]:
@@ -60,7 +72,7 @@ def check_documents(root: Path, data: DataSet, languages: list[str],
     findings: list[Finding] = []
     archives: dict[str, DocumentArchive] = {}
     for document in other_documents(data):
-        versions, _, problems = load_archive(root, document.id, languages, document=document.id)
+        versions, lock, problems = load_archive(root, document.id, languages, document=document.id)
         findings += problems
         in_force = [v for v in versions if today is not None and v.effective <= today]
         for index, version in enumerate(versions):
@@ -68,7 +80,7 @@ def check_documents(root: Path, data: DataSet, languages: list[str],
             version.superseded = following.effective if following else None
             version.status = ("upcoming" if today is not None and version.effective > today
                               else "current" if in_force and version is in_force[-1] else "superseded")
-        archives[document.id] = DocumentArchive(document, versions, in_force[-1] if in_force else None)
+        archives[document.id] = DocumentArchive(document, versions, in_force[-1] if in_force else None, lock)
     return findings, archives
 
 
