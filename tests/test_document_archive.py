@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from archive_support import article, build, release, snapshot
+from archive_support import article, build, release, run, snapshot
 from conftest import FIXTURES, Project, copy_project, git
 
 MULTI = FIXTURES / "multi"
@@ -198,3 +198,12 @@ def test_a_second_list_version_must_say_whether_it_is_material(released: Release
     assert done.returncode == 1
     assert "MATERIAL=yes" in done.output and "Nothing was written." in done.output
     assert snapshot(project.root) == before
+
+
+def test_a_list_lock_of_another_document_fails_the_check(released: Released, tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project", content=released.project.root)
+    project.replace(f"{LIST}/archive.lock.json", '"policy": "collection-list"', '"policy": "third-party-list"')
+    result = run(project.root, "check", today="2025-04-12")
+    assert result.returncode != 0
+    assert (f"{LIST}/archive.lock.json:1: archive.lock: this lock belongs to the document `third-party-list`, but "
+            "it sits in the archive of `collection-list`") in result.output, result.output

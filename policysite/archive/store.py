@@ -194,7 +194,12 @@ def load_archive(root: Path, policy_id: str, languages: list[str] | None = None,
         return [], None, [Finding(lock_shown, 0, "archive.lock", f"the archive lock is damaged: {error}",
                             RESTORE.format(path=lock_shown))]
     findings: list[Finding] = []
-    if lock.policy != policy_id:
+    if lock.policy != policy_id and document is not None:
+        findings.append(Finding(lock_shown, 0, "archive.lock",
+                                f"this lock belongs to the document `{lock.policy}`, but it sits in the archive of "
+                                f"`{document}`", "put back the `id:` it was released under in data/site.yml, or "
+                                + RESTORE.format(path=lock_shown)))
+    elif lock.policy != policy_id:
         findings.append(Finding(lock_shown, 0, "archive.lock",
                                 f"the archive belongs to policy `{lock.policy}`, but data/policy.yml says `{policy_id}`",
                                 "put back the `id:` the policy was released under in data/policy.yml"))
