@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import inprocess_support
 from policysite.archive.pdf import CACHE_VARIABLE
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -65,7 +66,16 @@ class Project:
         return (self.site / prefix / page / "index.html").read_text(encoding="utf-8")
 
 
-def run_policysite(root: Path, *args: str) -> BuildResult:
+def run_policysite(root: Path, *args: str, env: dict[str, str] | None = None) -> BuildResult:
+    """`python -m policysite --root ROOT ARGS`, run in this process with MkDocs (see inprocess_support.py):
+    what it prints (stdout, then stderr) and its exit code, as from the command."""
+    code, out, err = inprocess_support.run_policysite(["--root", str(root), *args],
+                                                      env if env is not None else {**_env(), "NO_MKDOCS_2_WARNING": "1"})
+    return BuildResult(code, out + err)
+
+
+def run_policysite_process(root: Path, *args: str) -> BuildResult:
+    """The same through the real command in its own process, for what only a process shows."""
     result = subprocess.run([sys.executable, "-m", "policysite", "--root", str(root), *args],
                             capture_output=True, text=True, env={**_env(), "NO_MKDOCS_2_WARNING": "1"})
     return BuildResult(result.returncode, result.stdout + result.stderr)
