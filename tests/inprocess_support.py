@@ -50,11 +50,13 @@ def working_folder(folder: Path) -> Iterator[None]:
         os.chdir(saved)
 
 
-def _drop_modules_from(folder: Path) -> None:
-    """Forget every module imported from ``folder`` (the project's hooks/): the next build imports them anew."""
+def _drop_hook_modules(root: Path) -> None:
+    """Forget every module imported from the project (its hooks/), and any module of the same name imported from
+    elsewhere (a unit test importing the repository's hooks/): the next build imports them anew."""
+    names = {path.stem for path in (root / "hooks").glob("*.py")}
     for name, module in list(sys.modules.items()):
         file = getattr(module, "__file__", None)
-        if file and Path(file).resolve().is_relative_to(folder):
+        if name in names or (file and Path(file).resolve().is_relative_to(root)):
             del sys.modules[name]
 
 
@@ -76,6 +78,7 @@ def run_mkdocs(arguments: list[str], root: Path, env: dict[str, str]) -> tuple[i
     root_logger.addHandler(last_resort)
     # The child's output is a pipe, so MkDocs wraps no line; the test process may have a terminal.
     mkdocs_cli.ColorFormatter.text_wrapper.width = 0
+    _drop_hook_modules(root.resolve())
     code: int
     try:
         with environment(env), working_folder(root), warnings.catch_warnings(), \
@@ -95,7 +98,7 @@ def run_mkdocs(arguments: list[str], root: Path, env: dict[str, str]) -> tuple[i
         logger.handlers[:] = saved_logger[2]
         mkdocs_build.log.filters[:] = saved_build_filters
         mkdocs_cli.ColorFormatter.text_wrapper.width = saved_width
-        _drop_modules_from(root.resolve())
+        _drop_hook_modules(root.resolve())
     return code, printed.getvalue()
 
 
