@@ -44,7 +44,7 @@ serve: $(VENV)/.runtime  ## Live preview on http://127.0.0.1:8000/ (shows edits 
 test: $(VENV)/.dev  ## Lint (ruff) and type-check (mypy) the code, then build real sites in temporary folders and check them.
 	$(PY) -m ruff check .
 	$(PY) -m mypy
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2 --dist loadfile  # two workers, each test module whole on one (module fixtures built once)
 
 bench: $(VENV)/.dev  ## Measure build overhead, check speed, scale and page weight; write BENCHMARKS.md.
 	cd bench && ../$(PY) run.py

@@ -18,6 +18,7 @@ from __future__ import annotations
 import ctypes
 import fcntl
 import hashlib
+import io
 import os
 import shutil
 import signal
@@ -30,7 +31,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from .findings import Finding
 from .internal_errors import debugging, traceback_finding
@@ -45,6 +46,13 @@ STAGING_PREFIX = ".site-build-"
 # Folders of the project that the build reads: a site written there would be read back as input.
 _SOURCES = ("docs", "data", "archive", "overrides", "hooks", "policysite", ".git")
 _STOP_GRACE_SECONDS = 5.0
+
+# Runs `mkdocs ARGS` inside this process and returns (exit code, everything MkDocs printed), given the
+# arguments, the project folder and the environment the child would have had. None (the default): MkDocs runs
+# as a child process, which is what the commands do. The test harness (tests/inprocess_support.py) sets it to
+# save a second interpreter per build; the core never imports MkDocs itself, so the runner lives there.
+MkDocsRunner = Callable[[list[str], Path, dict[str, str]], tuple[int, str]]
+MKDOCS_IN_PROCESS: MkDocsRunner | None = None
 
 
 class Refused(Exception):
@@ -350,17 +358,21 @@ def _build(root: Path, target: Path, signals: _Signals, *, config_file: str, str
                                       f"the build cannot write beside the site folder ({error.strerror})",
                                       "give the build's user write access to this folder, or pass another "
                                       "--site-dir")) from None
-        command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(root / config_file),
-                   "--site-dir", str(staging)]
+        arguments = ["build", "--config-file", str(root / config_file), "--site-dir", str(staging)]
         # Explicit either way: mkdocs.yml says `strict: true`, which a missing flag would keep.
-        command.append("--strict" if strict else "--no-strict")
+        arguments.append("--strict" if strict else "--no-strict")
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1", **(extra_env or {})}
-        process = subprocess.Popen(command, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                   stdin=subprocess.DEVNULL, text=True, encoding="utf-8", errors="replace",
-                                   start_new_session=True, preexec_fn=_die_with_parent)
-        assert process.stdout is not None
-        _relay(process.stdout, root, sys.stderr, _read_text(root / config_file))
-        returncode = process.wait()
+        if MKDOCS_IN_PROCESS is not None:
+            returncode, printed = MKDOCS_IN_PROCESS(arguments, root, env)
+            _relay(io.StringIO(printed), root, sys.stderr, _read_text(root / config_file))
+        else:
+            process = subprocess.Popen([sys.executable, "-m", "mkdocs", *arguments], cwd=root, env=env,
+                                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                       text=True, encoding="utf-8", errors="replace", start_new_session=True,
+                                       preexec_fn=_die_with_parent)
+            assert process.stdout is not None
+            _relay(process.stdout, root, sys.stderr, _read_text(root / config_file))
+            returncode = process.wait()
         if returncode != 0:
             print(f"Build failed: {shown_path(target, root)}/ was left as it was.", file=sys.stderr)
             return returncode

@@ -45,7 +45,8 @@ def read_waivers(data: DataSet) -> list[Waiver]:
     """The waivers in data/waivers.yml (already validated by the data schema)."""
     entries: Any = (data.get(WAIVERS) or {}).get(WAIVERS) if isinstance(data.get(WAIVERS), dict) else None
     waivers = []
-    for index, entry in enumerate(entries or []):
+    # The schema reports a `waivers:` that is not a list; here it simply waives nothing.
+    for index, entry in enumerate(entries if isinstance(entries, list) else []):
         if not isinstance(entry, dict):
             continue
         waivers.append(Waiver(index, str(entry.get("rule", "")), _relative(str(entry.get("path", ""))),

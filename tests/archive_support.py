@@ -6,11 +6,9 @@ import hashlib
 import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
-from conftest import BuildResult, Project
+from conftest import BuildResult, Project, run_policysite
 
 SITE_URL = "https://privacy.xometry.asia/"
 # One sentence edited in each language between the two releases of the tests.
@@ -26,9 +24,7 @@ def run(root: Path, *args: str, today: str | None = None) -> BuildResult:
     env.pop("POLICYSITE_TODAY", None)
     if today:
         env["POLICYSITE_TODAY"] = today
-    result = subprocess.run([sys.executable, "-m", "policysite", "--root", str(root), *args],
-                            capture_output=True, text=True, env=env)
-    return BuildResult(result.returncode, result.stdout + result.stderr)
+    return run_policysite(root, *args, env=env)
 
 
 def release(project: Project, *args: str, today: str) -> BuildResult:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import inprocess_support
 from policysite.archive.pdf import CACHE_VARIABLE
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -65,7 +66,16 @@ class Project:
         return (self.site / prefix / page / "index.html").read_text(encoding="utf-8")
 
 
-def run_policysite(root: Path, *args: str) -> BuildResult:
+def run_policysite(root: Path, *args: str, env: dict[str, str] | None = None) -> BuildResult:
+    """`python -m policysite --root ROOT ARGS`, run in this process with MkDocs (see inprocess_support.py):
+    what it prints (stdout, then stderr) and its exit code, as from the command."""
+    code, out, err = inprocess_support.run_policysite(["--root", str(root), *args],
+                                                      env if env is not None else {**_env(), "NO_MKDOCS_2_WARNING": "1"})
+    return BuildResult(code, out + err)
+
+
+def run_policysite_process(root: Path, *args: str) -> BuildResult:
+    """The same through the real command in its own process, for what only a process shows."""
     result = subprocess.run([sys.executable, "-m", "policysite", "--root", str(root), *args],
                             capture_output=True, text=True, env={**_env(), "NO_MKDOCS_2_WARNING": "1"})
     return BuildResult(result.returncode, result.stdout + result.stderr)
@@ -125,3 +135,49 @@ def git(root: Path, *args: str, date: str | None = None) -> str:
     if date:
         env.update(GIT_AUTHOR_DATE=date, GIT_COMMITTER_DATE=date)
     return subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True, text=True).stdout
+
+
+# --- release setups shared by the session ------------------------------------------------------------------
+# A release renders and checks PDFs and a build renders every page; several modules start from the same
+# released project. Each is made once per session as a template, and every test (or module) gets its own
+# copy of the folder, so no test sees another's changes.
+
+def copy_of(template: Project, target: Path) -> Project:
+    """A copy of the template's whole project folder (built site included) at ``target``."""
+    shutil.copytree(template.root, target, symlinks=True)
+    return Project(target)
+
+
+@pytest.fixture(scope="session")
+def first_release_edited_template(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """Template: the flagship's version 1 released on 2025-02-20, then the text edited (`edit_text`) for a second."""
+    from archive_support import edit_text, never_released, release
+    project = never_released(copy_project(tmp_path_factory.mktemp("first-release-edited") / "project"))
+    first = release(project, today="2025-02-20")
+    assert first.returncode == 0, first.output
+    edit_text(project)
+    return project
+
+
+@pytest.fixture(scope="session")
+def two_versions_template(first_release_edited_template: Project,
+                          tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """Template: that edit released as version 2 effective 2025-03-01, and the site built on 2025-03-05."""
+    from archive_support import build, release, summary_args
+    project = copy_of(first_release_edited_template, tmp_path_factory.mktemp("two-versions") / "project")
+    second = release(project, "--material", "yes", "--effective", "2025-03-01", *summary_args(), today="2025-03-01")
+    assert second.returncode == 0, second.output
+    built = build(project, today="2025-03-05")
+    assert built.returncode == 0, built.output
+    return project
+
+
+@pytest.fixture(scope="session")
+def scheduled_template(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """Template: the flagship's version 2, released on 2026-11-23 to take effect on 2026-12-01."""
+    from archive_support import edit_text, release, summary_args
+    project = copy_project(tmp_path_factory.mktemp("scheduled") / "project")
+    edit_text(project)
+    result = release(project, "--material", "no", "--effective", "2026-12-01", *summary_args(), today="2026-11-23")
+    assert result.returncode == 0, result.output
+    return project

@@ -9,23 +9,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from archive_support import (EDITS, SUMMARIES, article, build, edit_text, never_released, notice_links, redline_changes,
+from archive_support import (EDITS, SUMMARIES, article, build, notice_links, redline_changes,
                              release, served, sha256, snapshot, summary_args)
-from conftest import Project, copy_project
+from conftest import Project, copy_of, copy_project
 
 
 @pytest.fixture(scope="module")
-def two_versions(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    """Released on 2024-11-18 (the flagship's first version), then again with one sentence changed."""
-    project = never_released(copy_project(tmp_path_factory.mktemp("two-versions") / "project"))
-    first = release(project, today="2025-02-20")
-    assert first.returncode == 0, first.output
-    edit_text(project)
-    second = release(project, "--material", "yes", "--effective", "2025-03-01", *summary_args(), today="2025-03-01")
-    assert second.returncode == 0, second.output
-    built = build(project, today="2025-03-05")
-    assert built.returncode == 0, built.output
-    return project
+def two_versions(two_versions_template: Project, tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """Released on 2024-11-18 (the flagship's first version), then again with one sentence changed (conftest.py)."""
+    return copy_of(two_versions_template, tmp_path_factory.mktemp("two-versions") / "project")
 
 
 def manifest(project: Project) -> dict:
@@ -147,12 +139,9 @@ def test_the_summary_leaves_the_current_page_after_the_notice_period(two_version
 # --- refusals: a clear message, and nothing written ------------------------------------------
 
 @pytest.fixture
-def edited(tmp_path: Path) -> Project:
-    """Version 1 released; the text then edited, ready for a second release."""
-    project = never_released(copy_project(tmp_path / "project"))
-    assert release(project, today="2025-02-20").returncode == 0
-    edit_text(project)
-    return project
+def edited(first_release_edited_template: Project, tmp_path: Path) -> Project:
+    """Version 1 released; the text then edited, ready for a second release (a copy of conftest.py's template)."""
+    return copy_of(first_release_edited_template, tmp_path / "project")
 
 
 def assert_refused(project: Project, result, *messages: str, before: dict[str, bytes]) -> None:

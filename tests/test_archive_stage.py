@@ -3,24 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
-from archive_support import (SUMMARIES, article, build, edit_text, never_released, notice_links, release, run,
-                             summary_args)
-from conftest import PROJECT, Project, git
+from archive_support import SUMMARIES, article, build, never_released, notice_links, run
+from conftest import PROJECT, Project, copy_of, git
 from policysite import PolicyError
 from policysite.dates import DateSource
 from policysite.judge import judge, stages
 
 
 @pytest.fixture
-def scheduled(project: Project) -> Project:
-    """The flagship's version 2, released on 2026-11-23 to take effect on 2026-12-01."""
-    edit_text(project)
-    result = release(project, "--material", "no", "--effective", "2026-12-01", *summary_args(), today="2026-11-23")
-    assert result.returncode == 0, result.output
-    return project
+def scheduled(scheduled_template: Project, tmp_path: Path) -> Project:
+    """The flagship's version 2, released on 2026-11-23 to take effect on 2026-12-01 (conftest.py's template, copied)."""
+    return copy_of(scheduled_template, tmp_path / "project")
 
 
 def test_a_scheduled_version_is_upcoming_and_the_version_in_force_stays_current(scheduled: Project) -> None:

@@ -17,8 +17,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from archive_support import build, edit_text, never_released, release, summary_args
-from conftest import Project, copy_project
+from conftest import Project, copy_of
 from test_browser import ARGS, CHROMIUM, _QuietHandler, _switch_language
 
 PAGES = [
@@ -38,15 +37,9 @@ document.addEventListener("securitypolicyviolation",
 
 
 @pytest.fixture(scope="module")
-def two_versions(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    project = never_released(copy_project(tmp_path_factory.mktemp("csp-site") / "project"))
-    assert release(project, today="2025-02-20").returncode == 0
-    edit_text(project)
-    second = release(project, "--material", "no", "--effective", "2025-03-01", *summary_args(), today="2025-03-01")
-    assert second.returncode == 0, second.output
-    built = build(project, today="2025-03-05")
-    assert built.returncode == 0, built.output
-    return project
+def two_versions(two_versions_template: Project, tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """Two released versions, built (conftest.py's template, copied for this module)."""
+    return copy_of(two_versions_template, tmp_path_factory.mktemp("csp-site") / "project")
 
 
 @pytest.fixture(scope="module")
