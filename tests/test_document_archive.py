@@ -207,3 +207,29 @@ def test_a_list_lock_of_another_document_fails_the_check(released: Released, tmp
     assert result.returncode != 0
     assert (f"{LIST}/archive.lock.json:1: archive.lock: this lock belongs to the document `third-party-list`, but "
             "it sits in the archive of `collection-list`") in result.output, result.output
+
+
+def test_the_manifest_lists_each_document_with_its_own_versions(released: Released) -> None:
+    """policy.json: the list's entry has its own current version (2) and hashes equal to its lock, in schema 2."""
+    import json
+    from urllib.parse import urlsplit
+
+    from test_release_flow import SCHEMA, conforms
+
+    manifest = json.loads((released.project.site / "policy.json").read_text(encoding="utf-8"))
+    assert conforms(manifest, SCHEMA) == []
+    entries = {entry["id"]: entry for entry in manifest["documents"]}
+    assert set(entries) == {"policy", "collection-list"}
+    listed = entries["collection-list"]
+    assert listed["kind"] == "collection-list" and listed["current"]["version"] == 2
+    assert listed["current"]["material"] is False and listed["upcoming"] is None
+    lock = json.loads(released.project.read(f"{LIST}/archive.lock.json"))
+    locked = {entry["effective"]: entry for entry in lock["versions"]}["2025-04-10"]
+    for code in ("zh", "en"):
+        version = listed["current"]["languages"][code]
+        assert version["sha256"] == locked["files"][code]["sha256"]
+        assert version["webview"] is None and version["pdf"] is None  # none yet for a list, never a dead address
+        assert (released.project.site / urlsplit(version["text"]).path.lstrip("/")).read_bytes() == \
+            released.project.path(f"{LIST}/2025-04-10/{code}.md").read_bytes()
+        assert (released.project.site / urlsplit(listed["url"][code]).path.lstrip("/") / "index.html").is_file()
+    assert entries["policy"]["current"]["version"] == 1  # the policy's own, untouched by the list's releases

@@ -31,6 +31,7 @@ from typing import Any
 from ..model import Language, Policy
 from .. import urls
 from .pages import INDEX_PATH, _date, current_text_path, pdf_site_path, site_path, text_path
+from .documents import DocumentArchive
 from .stage import ArchiveView
 from .store import LOCK_NAME, PolicyVersion
 from .words import words
@@ -101,6 +102,46 @@ def document_entry(facts: DocumentFacts, base_url: str = "") -> dict[str, Any]:
     }
 
 
+def other_document_entry(archive: DocumentArchive, policy: Policy, base_url: str = "") -> dict[str, Any]:
+    """A list (or another document of data/site.yml) in `documents`, in the policy's entry shape.
+
+    Its versions have a page and a frozen text but, as yet, no web-view, redline or PDF of their own:
+    those are null rather than addresses that do not exist.
+    """
+    document, default = archive.document, policy.default_language.code
+    codes = [language.code for language in sorted(policy.languages, key=lambda language: not language.default)]
+
+    def version_entry(version: PolicyVersion) -> dict[str, Any]:
+        languages = {code: {
+            "title": version.texts[code].title,
+            "summary": display_summary(version, code),
+            "url": _url(base_url, urls.archived_version(document.prefix, code, default, version.slug)),
+            "webview": None,
+            "changes": None,
+            "text": _url(base_url, urls.frozen_text(document.prefix, code, version.slug)),
+            "sha256": version.hashes[code],
+            "pdf": None,
+            "pdf_sha256": None,
+        } for code in codes if code in version.texts}
+        return {"version": version.version, "status": version.status, "effective": version.effective.isoformat(),
+                "updated": version.updated.isoformat(), "released": version.released.isoformat(),
+                "material": version.material, "languages": languages}
+
+    upcoming = [version for version in archive.versions if version.status == "upcoming"]
+    return {
+        "id": document.id,
+        "kind": document.kind,
+        "text_id": document.id,
+        "default_language": default,
+        "languages": codes,
+        "url": {code: _url(base_url, urls.page(document.prefix, code, default)) for code in codes},
+        "webview": {code: _url(base_url, urls.webview(document.prefix, code, default)) for code in codes},
+        "archive": {code: _url(base_url, urls.archive_index(document.prefix, code, default)) for code in codes},
+        "current": version_entry(archive.current) if archive.current is not None else None,
+        "upcoming": version_entry(upcoming[0]) if upcoming else None,
+    }
+
+
 def _full_version(facts: DocumentFacts, version: PolicyVersion,
                   url: Callable[[Language | None, str], str]) -> dict[str, Any]:
     """Everything an app needs to ask for consent to ``version`` and to prove later what was accepted."""
@@ -162,7 +203,8 @@ def manifest(policy: Policy, base_url: str = "") -> dict[str, Any]:
         "versions": [_version_entry(policy, view, v, base_url) for v in view.versions],
         "archive": {l.code: _url(base_url, site_path(l, INDEX_PATH)) for l in policy.languages},
         "feeds": {l.code: _url(base_url, feed_path(policy, l.code)) for l in policy.languages},
-        "documents": [document_entry(policy_facts(policy), base_url)],
+        "documents": [document_entry(policy_facts(policy), base_url)]
+                     + [other_document_entry(archive, policy, base_url) for archive in view.documents.values()],
     }
 
 
