@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import urls
+from .crosslinks import linked
 from .documents import Document
 from .escape import markdown_inline
 from .footer import footer_facts
@@ -34,10 +35,14 @@ def document_pages(policy: Policy, documents: tuple[Any, ...]) -> list[Generated
         for language in policy.languages:
             code, title = language.code, document.titles[language.code]
             markdown = document_markdown(document, policy, code)
-            pages.append(GeneratedPage(language=code, path=urls.page_path(document.prefix), markdown=markdown,
+            # Each page links the documents it names to the same kind of page: full page to full page,
+            # web-view to web-view (policysite.crosslinks).
+            full, view_text = (linked(markdown, policy, documents, code, prefix=document.prefix, own=document.kind,
+                                      webview=webview) for webview in (False, True))
+            pages.append(GeneratedPage(language=code, path=urls.page_path(document.prefix), markdown=full,
                                        title=title, meta={"document": document.id, "hide": ["navigation"]},
                                        in_search=True))
-            view = webview_page(policy, code, markdown, title, path=urls.webview_path(document.prefix),
+            view = webview_page(policy, code, view_text, title, path=urls.webview_path(document.prefix),
                                 canonical=urls.page_path(document.prefix),
                                 footer={**footer_facts(policy, code), "title": title})
             view.meta["document"] = document.id

@@ -21,6 +21,8 @@ from typing import Any, Literal
 from collections.abc import Callable
 
 from . import archive, links, urls, webview
+from .crosslinks import linked
+from .documents import POLICY_KIND
 from .document_pages import document_pages
 from .model import GeneratedPage, Policy
 from .wechat import verification_file
@@ -94,8 +96,15 @@ def _archive_pages(policy: Policy, site: Site) -> list[GeneratedPage]:
     return archive.archive_pages(policy)
 
 
+def _policy_text(policy: Policy, site: Site, language: str, *, webview: bool) -> str:
+    """The policy's current text with its references to the site's other documents linked (policysite.crosslinks)."""
+    return linked(policy.pages[language], policy, site.documents, language, prefix="", own=POLICY_KIND,
+                  webview=webview)
+
+
 def _webview_pages(policy: Policy, site: Site) -> list[GeneratedPage]:
-    return webview.webview_pages(policy)
+    return webview.webview_pages(policy, texts={language.code: _policy_text(policy, site, language.code, webview=True)
+                                                for language in policy.languages})
 
 
 def _document_pages(policy: Policy, site: Site) -> list[GeneratedPage]:
@@ -138,7 +147,8 @@ def plan(policy: Policy, site: Site) -> SitePlan:
         result.pages.append(PlannedPage(
             url=page.site_path, language=language.code, path="", document=policy.id,
             title=policy.title(language.code),
-            markdown=archive.current_page(policy, language.code, policy.pages[language.code]),
+            markdown=archive.current_page(policy, language.code,
+                                         _policy_text(policy, site, language.code, webview=False)),
             # One page per language: a site navigation of one link only takes room on a phone.
             meta={"hide": ["navigation"]}, in_search=True, source=True,
             alternates=tuple(links.alternates(policy, page))))

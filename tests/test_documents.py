@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import html
 import json
+import posixpath
+import re
 from pathlib import Path
 
 import pytest
 
 from conftest import FIXTURES, FLAGSHIP, Project, copy_project
-from policysite import PolicyError
+from policysite import PolicyError, urls
+from policysite.crosslinks import linked
 from policysite.data import load_data
 from policysite.documents import POLICY_KIND, read_documents
 from policysite.judge import site_plan, stages
@@ -188,3 +191,64 @@ def test_a_bad_site_yml_fails_the_build_with_its_finding(tmp_path: Path) -> None
     assert "data/site.yml:3: site.document-prefix: document `list` has the prefix `webview`" in result.output
     assert "Traceback" not in result.output
     assert not project.site.exists()
+
+
+# --- references between documents become links (policysite.crosslinks) --------------------------------------------
+
+# The policy's collection section names the list; each current page of the policy links it to the same kind of page.
+LINKED = {"": "lists/collection/", "en/": "en/lists/collection/",
+          "webview/": "lists/collection/webview/", "en/webview/": "en/lists/collection/webview/"}
+_HREF = re.compile(r'<a href="([^"]+)" title="([^"]+)">([^<]+)</a>')
+
+
+def _resolve(page_url: str, href: str) -> str:
+    """The site path a relative link written on the page at ``page_url`` leads to."""
+    target = posixpath.normpath(posixpath.join("/" + page_url, href))
+    return (target.strip("/") + "/").lstrip("/") if target != "/" else ""
+
+
+def test_the_plan_links_the_policys_reference_to_the_list_from_every_page() -> None:
+    _, plan = site_plan(stages(MULTI, commit_date=lambda *_: None), SITE_URL)
+    pages = {page.url: page for page in plan.pages}
+    for url, target in LINKED.items():
+        links = re.findall(r"\]\(([^ )]+) \"[^\"]+\"\)", pages[url].markdown)
+        assert [_resolve(url, link) for link in links] == [target], (url, links)
+        assert target in pages, "the link leads to a page the site plans"
+    assert "](../lists/collection/webview/ " in pages["webview/"].markdown, "written relative to /webview/"
+
+
+def test_the_released_text_is_not_rewritten_by_the_links() -> None:
+    policy, plan = site_plan(stages(MULTI, commit_date=lambda *_: None), SITE_URL)
+    assert all("](" not in line or "清单" not in line for line in policy.pages["zh"].splitlines())
+
+
+@pytest.mark.parametrize("url", sorted(LINKED))
+def test_the_built_pages_link_the_list_in_both_languages(multi: Project, url: str) -> None:
+    page = (multi.site / url / "index.html").read_text(encoding="utf-8")
+    found = [(href, title, text) for href, title, text in _HREF.findall(page) if "ist" in text or "清单" in text]
+    assert len(found) == 1, found
+    href, title, text = found[0]
+    assert _resolve(url, href) == LINKED[url]
+    assert (multi.site / LINKED[url] / "index.html").is_file(), "the link resolves to a page of the built site"
+    language = "en" if url.startswith("en/") else "zh"
+    assert html.unescape(title) == {"zh": "青禾冷链个人信息收集清单",
+                                    "en": "Qinghe Cold Chain List of Personal Information Collected"}[language]
+    assert text == {"zh": "个人信息收集清单", "en": "List of Personal Information Collected"}[language]
+
+
+@pytest.mark.parametrize("language, webview, expected", [
+    ("zh", False, "../../"), ("zh", True, "../../../webview/"),
+    ("en", False, "../../"), ("en", True, "../../../webview/")])
+def test_a_list_page_links_the_policy_it_names_to_the_same_kind_of_page(language: str, webview: bool,
+                                                                         expected: str) -> None:
+    policy, plan = site_plan(stages(MULTI, commit_date=lambda *_: None), SITE_URL)
+    documents = read_documents(policy.data, ["zh", "en"])[0]
+    listing = documents[1]
+    text = {"zh": "本清单是《青禾冷链隐私政策》的一部分。", "en": "This list is part of our privacy policy."}[language]
+    out = linked(text, policy, documents, language, prefix=listing.prefix, own=listing.kind, webview=webview)
+    link = re.search(r"\]\(([^ )]+) ", out)
+    assert link is not None and link.group(1) == expected, out
+    here = urls.webview(listing.prefix, language, "zh") if webview else urls.page(listing.prefix, language, "zh")
+    assert _resolve(here, link.group(1)) in {page.url for page in plan.pages}
+    assert linked(text, policy, documents, language, prefix="", own=POLICY_KIND, webview=webview) == text, \
+        "a document never links to itself"
