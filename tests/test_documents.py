@@ -20,6 +20,7 @@ from policysite import PolicyError, urls
 from policysite.crosslinks import linked
 from policysite.data import load_data
 from policysite.documents import POLICY_KIND, read_documents
+from policysite.findings import blocking
 from policysite.judge import site_plan, stages
 
 MULTI = FIXTURES / "multi"
@@ -27,12 +28,17 @@ SITE_URL = "https://privacy.qinghe-coldchain.cn/"
 
 
 @pytest.fixture(scope="module")
-def multi(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    """The multi-document fixture built once (read-only)."""
+def multi_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Project, str]:
+    """The multi-document fixture built once (read-only), with the build's log."""
     built = copy_project(tmp_path_factory.mktemp("multi") / "project", content=MULTI)
     result = built.build()
     assert result.returncode == 0, result.output
-    return built
+    return built, result.output
+
+
+@pytest.fixture(scope="module")
+def multi(multi_build: tuple[Project, str]) -> Project:
+    return multi_build[0]
 
 
 def _documents(tmp_path: Path, site_yml: str | None):
@@ -58,7 +64,8 @@ def test_without_site_yml_the_site_is_the_one_policy(tmp_path: Path) -> None:
 def test_the_fixture_site_yml_lists_the_policy_then_the_list(tmp_path: Path) -> None:
     documents, findings = _documents(tmp_path, (MULTI / "data" / "site.yml").read_text(encoding="utf-8"))
     assert findings == []
-    assert [(d.id, d.prefix) for d in documents] == [("qinghe-privacy", ""), ("collection-list", "lists/collection")]
+    assert [(d.id, d.prefix) for d in documents] == [("qinghe-privacy", ""), ("collection-list", "lists/collection"),
+                                                     ("third-party-list", "lists/third-parties")]
     assert documents[1].titles == {"zh": "青禾冷链个人信息收集清单", "en": "Qinghe Cold Chain List of Personal Information Collected"}
 
 
@@ -105,10 +112,12 @@ def test_a_site_yml_that_cannot_be_published_is_a_finding(tmp_path: Path, site_y
 def test_a_kind_with_no_renderer_yet_is_refused_by_the_judge(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project", content=MULTI)
     project.write("data/site.yml", "documents:\n" + POLICY + "  - {id: terms, kind: terms, prefix: terms}\n"
-                  "  - {id: collection-list, kind: collection-list, prefix: lists/collection}\n")
+                  "  - {id: collection-list, kind: collection-list, prefix: lists/collection}\n"
+                  "  - {id: third-party-list, kind: third-party-list, prefix: lists/third-parties}\n")
     with pytest.raises(PolicyError) as error:
         stages(project.root, commit_date=lambda *_: None)
-    assert [(f.path, f.rule) for f in error.value.findings] == [("data/site.yml", "site.document-unsupported")]
+    # The lists' notices (values still to confirm) are printed with it but never refuse a build.
+    assert [(f.path, f.rule) for f in blocking(error.value.findings)] == [("data/site.yml", "site.document-unsupported")]
 
 
 def test_a_reference_to_a_document_the_site_does_not_publish_fails(tmp_path: Path) -> None:
@@ -195,9 +204,17 @@ def test_a_bad_site_yml_fails_the_build_with_its_finding(tmp_path: Path) -> None
 
 # --- references between documents become links (policysite.crosslinks) --------------------------------------------
 
-# The policy's collection section names the list; each current page of the policy links it to the same kind of page.
-LINKED = {"": "lists/collection/", "en/": "en/lists/collection/",
-          "webview/": "lists/collection/webview/", "en/webview/": "en/lists/collection/webview/"}
+# The policy's collection section names the collection list and its sharing section the third-party list; each
+# current page of the policy links them to the same kind of page, in its own language.
+LINKED = {"": ["lists/collection/", "lists/third-parties/"],
+          "en/": ["en/lists/collection/", "en/lists/third-parties/"],
+          "webview/": ["lists/collection/webview/", "lists/third-parties/webview/"],
+          "en/webview/": ["en/lists/collection/webview/", "en/lists/third-parties/webview/"]}
+TITLES = {"zh": ["青禾冷链个人信息收集清单", "第三方信息共享清单"],
+          "en": ["Qinghe Cold Chain List of Personal Information Collected",
+                 "List of Personal Information Shared with Third Parties"]}
+SHOWN = {"zh": ["个人信息收集清单", "《第三方信息共享清单》"],
+         "en": ["List of Personal Information Collected", "third-party sharing list"]}
 _HREF = re.compile(r'<a href="([^"]+)" title="([^"]+)">([^<]+)</a>')
 
 
@@ -212,8 +229,8 @@ def test_the_plan_links_the_policys_reference_to_the_list_from_every_page() -> N
     pages = {page.url: page for page in plan.pages}
     for url, target in LINKED.items():
         links = re.findall(r"\]\(([^ )]+) \"[^\"]+\"\)", pages[url].markdown)
-        assert [_resolve(url, link) for link in links] == [target], (url, links)
-        assert target in pages, "the link leads to a page the site plans"
+        assert [_resolve(url, link) for link in links] == target, (url, links)
+        assert set(target) <= set(pages), "each link leads to a page the site plans"
     assert "](../lists/collection/webview/ " in pages["webview/"].markdown, "written relative to /webview/"
 
 
@@ -225,15 +242,13 @@ def test_the_released_text_is_not_rewritten_by_the_links() -> None:
 @pytest.mark.parametrize("url", sorted(LINKED))
 def test_the_built_pages_link_the_list_in_both_languages(multi: Project, url: str) -> None:
     page = (multi.site / url / "index.html").read_text(encoding="utf-8")
-    found = [(href, title, text) for href, title, text in _HREF.findall(page) if "ist" in text or "清单" in text]
-    assert len(found) == 1, found
-    href, title, text = found[0]
-    assert _resolve(url, href) == LINKED[url]
-    assert (multi.site / LINKED[url] / "index.html").is_file(), "the link resolves to a page of the built site"
+    found = [(href, title, text) for href, title, text in _HREF.findall(page) if "list" in text.lower() or "清单" in text]
     language = "en" if url.startswith("en/") else "zh"
-    assert html.unescape(title) == {"zh": "青禾冷链个人信息收集清单",
-                                    "en": "Qinghe Cold Chain List of Personal Information Collected"}[language]
-    assert text == {"zh": "个人信息收集清单", "en": "List of Personal Information Collected"}[language]
+    assert [_resolve(url, href) for href, _, _ in found] == LINKED[url], found
+    for target in LINKED[url]:
+        assert (multi.site / target / "index.html").is_file(), "the link resolves to a page of the built site"
+    assert [html.unescape(title) for _, title, _ in found] == TITLES[language]
+    assert [html.unescape(text) for _, _, text in found] == SHOWN[language]
 
 
 @pytest.mark.parametrize("language, webview, expected", [
@@ -252,3 +267,34 @@ def test_a_list_page_links_the_policy_it_names_to_the_same_kind_of_page(language
     assert _resolve(here, link.group(1)) in {page.url for page in plan.pages}
     assert linked(text, policy, documents, language, prefix="", own=POLICY_KIND, webview=webview) == text, \
         "a document never links to itself"
+
+
+# --- the third-party list (data/third_parties.yml) ----------------------------------------------------------------
+
+@pytest.mark.parametrize("language, root", [("zh", ""), ("en", "en/")])
+def test_the_third_party_list_has_its_page_and_web_view_with_unconfirmed_values_shown(
+        multi: Project, language: str, root: str) -> None:
+    listing = (multi.site / root / "lists/third-parties/index.html").read_text(encoding="utf-8")
+    webview = (multi.site / root / "lists/third-parties/webview/index.html").read_text(encoding="utf-8")
+    title = TITLES[language][1]
+    recipient = {"zh": "杭州迅达冷运有限公司", "en": "Hangzhou Xunda Cold Transport Co., Ltd."}[language]
+    unconfirmed = {"zh": "待公司确认", "en": "To be confirmed by the company"}[language]
+    for page in (listing, webview):
+        text = html.unescape(page)
+        assert "<table" in page and title in text and recipient in text
+        # The SMS provider's information and policy link are not confirmed: shown as such, twice, never guessed.
+        assert text.count(f"<em>{unconfirmed}</em>") == 2, language
+        assert 'href="https://www.xunda-coldtransport.cn/privacy"' in page
+    assert f'<link rel="canonical" href="{SITE_URL}{root}lists/third-parties/">' in webview
+    assert "<script" not in webview
+
+
+def test_each_unconfirmed_value_is_a_notice_that_does_not_fail_the_build(multi_build: tuple[Project, str]) -> None:
+    """The fixture was built strict (make build) and succeeded; its log names each value still to confirm."""
+    multi, output = multi_build
+    notices = [line for line in output.splitlines() if "list.unconfirmed" in line]
+    assert len(notices) == 2, notices
+    assert all("Notice: data/third_parties.yml:" in line for line in notices)
+    assert any("rows.1.information" in line for line in notices) and any("rows.1.link" in line for line in notices)
+    sitemap = (multi.site / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<loc>{SITE_URL}en/lists/third-parties/</loc>" in sitemap
