@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+from html import unescape
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -27,5 +29,9 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
 def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     links = context.get("policy_links") or {}
     address = links.get("canonical") or config.site_url or ""
-    context["policy_print"] = running_css(config.extra["policy"], address)
+    facts = config.extra["policy"]
+    if (page.meta or {}).get("versioned") is False:  # a list's page: its own title, no version (policysite.footer)
+        # The front matter's title is HTML text (hooks/generated_pages.py); the print margin wants it plain.
+        facts = {**facts, "versioned": False, "title": unescape(str(page.meta.get("title") or page.title))}
+    context["policy_print"] = running_css(facts, address)
     return context

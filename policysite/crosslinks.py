@@ -59,3 +59,9 @@ def linked(markdown: str, policy: Policy, documents: Iterable[Any], language: st
     here = address(prefix, language, policy.default_language.code, webview=webview)
     published: Mapping[str, tuple[str, str]] = targets(policy, documents, language, here, webview=webview)
     return link_references(markdown, language, published, own=own)
+
+
+def resolve(here: str, link: str) -> str:
+    """The site path a relative ``link`` written on the page at site path ``here`` leads to (``""`` for the root)."""
+    target = posixpath.normpath(posixpath.join("/" + here, link)).strip("/")
+    return f"{target}/" if target and target != "." else ""

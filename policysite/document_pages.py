@@ -40,11 +40,14 @@ def document_pages(policy: Policy, documents: tuple[Any, ...]) -> list[Generated
             full, view_text = (linked(markdown, policy, documents, code, prefix=document.prefix, own=document.kind,
                                       webview=webview) for webview in (False, True))
             pages.append(GeneratedPage(language=code, path=urls.page_path(document.prefix), markdown=full,
-                                       title=title, meta={"document": document.id, "hide": ["navigation"]},
+                                       title=title, meta={"document": document.id, "hide": ["navigation"],
+                                             # No version line in the footer: the policy's is not the list's.
+                                             "versioned": False},
                                        in_search=True))
             view = webview_page(policy, code, view_text, title, path=urls.webview_path(document.prefix),
                                 canonical=urls.page_path(document.prefix),
-                                footer={**footer_facts(policy, code), "title": title})
+                                footer={**footer_facts(policy, code, versioned=False), "title": title})
             view.meta["document"] = document.id
+            view.meta["versioned"] = False
             pages.append(view)
     return pages

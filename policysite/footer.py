@@ -15,8 +15,14 @@ from .model import Policy
 
 
 def footer_facts(policy: Policy, language: str, *, version: int | None = None,
-                 effective: dt.date | None = None, updated: dt.date | None = None) -> dict[str, Any]:
-    """The current version's facts; an archived version passes its own number and dates."""
+                 effective: dt.date | None = None, updated: dt.date | None = None,
+                 versioned: bool = True) -> dict[str, Any]:
+    """The current version's facts; an archived version passes its own number and dates.
+
+    ``versioned=False`` for a document that has no versions of its own yet (the lists, until each
+    document has its own archive): its footer shows no version and date line, since the policy's
+    would be read as the list's.
+    """
     context = policy.contexts[language]
     locale = policy.language(language).locale
     effective = effective or context["policy"]["effective"].date
@@ -33,4 +39,5 @@ def footer_facts(policy: Policy, language: str, *, version: int | None = None,
         "effective": long_date(effective, locale),
         "effective_iso": effective.isoformat(),
         "labels": labels(language, policy.data_dir),
+        "versioned": versioned,
     }

@@ -26,5 +26,7 @@ def running_css(facts: dict[str, Any], address: str) -> str:
     labels = facts["labels"]
     left = str(facts["legal_name"])
     right = f"{facts['title']} · {labels['version']} {facts['version']} · {labels['effective']} {facts['effective']}"
+    if facts.get("versioned") is False:  # a list has no versions of its own yet: the policy's would mislead
+        right = str(facts["title"])
     return ("@page{@top-left{content:" + css_string(left) + "}@top-right{content:" + css_string(right) + "}"
             "@bottom-left{content:" + css_string(address) + "}}")

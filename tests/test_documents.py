@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, FLAGSHIP, Project, copy_project
+from conftest import FIXTURES, FLAGSHIP, PROJECT, Project, copy_project
 from policysite import PolicyError, urls
 from policysite.crosslinks import linked
 from policysite.data import load_data
@@ -156,6 +156,44 @@ def test_the_flagship_plan_is_the_flagship_site(flagship: Project) -> None:
     assert {page.url for page in plan.pages} >= {"", "en/", "webview/", "en/webview/", "archive/", "en/archive/",
                                                  "archive/2024-11-18/", "en/archive/2024-11-18/webview/"}
     assert {"policy.json", "feed.xml", "en/feed.xml", "sitemap.xml", "robots.txt"} <= {f.path for f in plan.files}
+    # data/site.yml: the flagship publishes both lists MIIT asks for, each at its own prefix, in both languages.
+    assert {"lists/collection/", "en/lists/collection/webview/", "lists/third-parties/",
+            "en/lists/third-parties/webview/"} <= {page.url for page in plan.pages}
+
+
+def test_the_flagship_third_party_list_shows_what_the_policy_does_not_say_as_unconfirmed(flagship: Project) -> None:
+    """Filled only from the policy's sharing section (three categories of partners, entrusted): the rest is
+    shown as unconfirmed, never invented."""
+    page = html.unescape((flagship.site / "lists/third-parties/index.html").read_text(encoding="utf-8"))
+    for recipient in ("技术/生产服务提供商", "物流服务供应商", "市场营销服务商"):
+        assert recipient in page
+    assert page.count("<em>待公司确认</em>") == 9
+    english = html.unescape((flagship.site / "en/lists/third-parties/webview/index.html").read_text(encoding="utf-8"))
+    assert english.count("<em>To be confirmed by the company</em>") == 9 and "Logistics providers" in english
+
+
+def test_the_flagship_policy_links_its_collection_list(flagship: Project) -> None:
+    for url, target in (("", "lists/collection/"), ("en/webview/", "en/lists/collection/webview/")):
+        page = (flagship.site / url / "index.html").read_text(encoding="utf-8")
+        hrefs = {_resolve(url, href) for href, _, _ in _HREF.findall(page)}
+        assert target in hrefs and (flagship.site / target / "index.html").is_file(), url
+
+
+def test_mkdocs_is_quiet_about_the_links_the_plan_writes_to_its_own_pages(multi_build: tuple[Project, str]) -> None:
+    assert "unrecognized relative link" not in multi_build[1]
+
+
+def test_mkdocs_still_notes_a_link_that_leads_to_no_planned_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.syspath_prepend(str(PROJECT / "hooks"))
+    import mkdocs_warnings
+    import policy_state
+    _, plan = site_plan(stages(MULTI, commit_date=lambda *_: None), SITE_URL)
+    monkeypatch.setattr(policy_state, "site_plan", plan)
+    note = "Doc file '{}' contains an unrecognized relative link '{}', it was left as is."
+    assert mkdocs_warnings._links_a_planned_page(note.format("en/webview/index.md", "../lists/third-parties/webview/"))
+    assert mkdocs_warnings._links_a_planned_page(note.format("zh/index.md", "lists/collection/"))
+    assert not mkdocs_warnings._links_a_planned_page(note.format("zh/index.md", "lists/nowhere/"))
+    assert not mkdocs_warnings._links_a_planned_page(note.format("en/webview/index.md", "lists/collection/"))
 
 
 # --- the built site ------------------------------------------------------------------------------------------------
@@ -298,3 +336,28 @@ def test_each_unconfirmed_value_is_a_notice_that_does_not_fail_the_build(multi_b
     assert any("rows.1.information" in line for line in notices) and any("rows.1.link" in line for line in notices)
     sitemap = (multi.site / "sitemap.xml").read_text(encoding="utf-8")
     assert f"<loc>{SITE_URL}en/lists/third-parties/</loc>" in sitemap
+
+
+# --- a list's footer shows no version (the policy's would be read as the list's) ------------------------------
+
+VERSION_LINE = {"zh": "版本 1", "en": "Version 1"}
+
+
+@pytest.mark.parametrize("url", ["lists/collection/", "lists/collection/webview/", "en/lists/third-parties/",
+                                 "en/lists/third-parties/webview/"])
+def test_a_list_page_shows_no_version_line_until_lists_have_versions(multi: Project, url: str) -> None:
+    page = html.unescape((multi.site / url / "index.html").read_text(encoding="utf-8"))
+    language = "en" if url.startswith("en/") else "zh"
+    footer = re.findall(r"<footer.*?</footer>", page, re.S)[-1]
+    assert VERSION_LINE[language] not in footer and "<time" not in footer, footer
+    assert "qinghe" in footer.lower() or "青禾" in footer, "the publisher and contact stay"
+    margin = re.search(r"@top-right\{content:\"([^\"]*)\"\}", page)
+    assert margin is not None and margin.group(1) == TITLES[language][0 if "collection" in url else 1]
+
+
+@pytest.mark.parametrize("url", ["", "en/webview/"])
+def test_the_policy_pages_keep_their_version_line(multi: Project, url: str) -> None:
+    page = html.unescape((multi.site / url / "index.html").read_text(encoding="utf-8"))
+    language = "en" if url.startswith("en/") else "zh"
+    assert VERSION_LINE[language] in re.findall(r"<footer.*?</footer>", page, re.S)[-1]
+    assert VERSION_LINE[language] in re.search(r"@top-right\{content:\"([^\"]*)\"\}", page).group(1)
