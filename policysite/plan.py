@@ -19,12 +19,14 @@ import gzip
 from dataclasses import dataclass, field
 from typing import Any, Literal
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
 from . import archive, links, urls, webview
 from .crosslinks import linked
 from .documents import POLICY_KIND
 from .document_pages import document_pages
 from .model import GeneratedPage, Policy
+from .not_found import words as not_found_words
 from .wechat import verification_file
 from .wechat_privacy import PAYLOAD_PATH, has_settings, payload_json, privacy_setting_pages
 
@@ -57,6 +59,19 @@ class PlannedFile:
     existing: Literal["refuse", "keep", "replace"] = "refuse"
 
 
+@dataclass(frozen=True)
+class PlannedErrorPage:
+    """A page served for addresses the site does not have (one per language), rendered from a theme template.
+
+    Not a Markdown page: the adapter renders ``template`` with ``words`` and puts the result at ``url``.
+    """
+
+    url: str  # under the site root: urls.not_found(language, default) — "404.html", "en/404.html"
+    language: str
+    template: str
+    words: dict[str, str]  # the page's words, and `home_url`: an absolute path, the page is served at any depth
+
+
 @dataclass
 class SitePlan:
     site_url: str
@@ -64,6 +79,10 @@ class SitePlan:
     languages: list[str]
     pages: list[PlannedPage] = field(default_factory=list)
     files: list[PlannedFile] = field(default_factory=list)
+    error_pages: list[PlannedErrorPage] = field(default_factory=list)
+
+    def error_page(self, language: str) -> PlannedErrorPage | None:
+        return next((page for page in self.error_pages if page.language == language), None)
 
     def pages_in(self, language: str) -> list[PlannedPage]:
         return [page for page in self.pages if page.language == language]
@@ -161,6 +180,7 @@ def plan(policy: Policy, site: Site) -> SitePlan:
             title=generated.title, markdown=generated.markdown, template=generated.template,
             meta=dict(generated.meta), in_search=generated.in_search,
             alternates=tuple(links.alternates(policy, found)) if found is not None else ()))
+    result.error_pages = not_found_pages(policy, site)
     files: dict[str, bytes] = {}
     for file_source in FILE_SOURCES:
         files.update(file_source(policy, site))
@@ -171,3 +191,14 @@ def plan(policy: Policy, site: Site) -> SitePlan:
                      PlannedFile(urls.sitemap_gz(), gzip.compress(sitemap, compresslevel=9, mtime=0), existing="replace"),
                      PlannedFile(urls.robots(), links.robots_txt(site.url or "/").encode("utf-8"), existing="keep")]
     return result
+
+
+def not_found_pages(policy: Policy, site: Site) -> list[PlannedErrorPage]:
+    """One 404 page per language: /404.html in the default language, /en/404.html in English."""
+    default = policy.default_language.code
+    base = urlsplit(site.url or "/").path.rstrip("/")
+    return [PlannedErrorPage(url=urls.not_found(language.code, default), language=language.code,
+                             template=urls.NOT_FOUND,
+                             words={**not_found_words(language.code, policy.data_dir),
+                                    "home_url": f"{base}/{urls.page('', language.code, default)}"})
+            for language in policy.languages]

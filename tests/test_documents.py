@@ -361,3 +361,15 @@ def test_the_policy_pages_keep_their_version_line(multi: Project, url: str) -> N
     language = "en" if url.startswith("en/") else "zh"
     assert VERSION_LINE[language] in re.findall(r"<footer.*?</footer>", page, re.S)[-1]
     assert VERSION_LINE[language] in re.search(r"@top-right\{content:\"([^\"]*)\"\}", page).group(1)
+
+
+# --- 404 pages are in the plan ---------------------------------------------------------------------------------
+
+def test_the_plan_lists_one_404_page_per_language_and_the_build_puts_each_there(multi: Project) -> None:
+    _, plan = site_plan(stages(MULTI, commit_date=lambda *_: None), SITE_URL)
+    assert [(page.url, page.language, page.words["home_url"]) for page in plan.error_pages] == [
+        ("404.html", "zh", "/"), ("en/404.html", "en", "/en/")]
+    for page in plan.error_pages:
+        built = html.unescape((multi.site / page.url).read_text(encoding="utf-8"))
+        assert f"<h1>{page.words['title']}</h1>" in built and f'href="{page.words["home_url"]}"' in built
+    assert plan.error_pages[0].words["title"] != plan.error_pages[1].words["title"], "each in its own language"
