@@ -9,18 +9,22 @@ from __future__ import annotations
 
 from html import unescape
 
+import i18n_state
+import policy_state
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from policysite.labels import labels
 from policysite.print_header import running_css
 from policysite.tables import readable_tables
 
 
 def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    return readable_tables(html, config.extra["policy"]["labels"]["table"])
+    policy = policy_state.policy()
+    return readable_tables(html, labels(i18n_state.current_language(config), policy.data_dir)["table"])
 
 
 # After hooks/site_links.py (0, the canonical address) and hooks/archive_pages.py (-10, an archived
@@ -29,9 +33,9 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
 def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     links = context.get("policy_links") or {}
     address = links.get("canonical") or config.site_url or ""
-    facts = config.extra["policy"]
-    if (page.meta or {}).get("versioned") is False:  # a list's page: its own title, no version (policysite.footer)
+    facts = context["policy_footer"]  # this page's facts (hooks/archive_pages.py): an archived version's own
+    if facts.get("versioned") is False:  # a list's page: its own title, no version (policysite.footer)
         # The front matter's title is HTML text (hooks/generated_pages.py); the print margin wants it plain.
-        facts = {**facts, "versioned": False, "title": unescape(str(page.meta.get("title") or page.title))}
+        facts = {**facts, "title": unescape(str(page.meta.get("title") or page.title))}
     context["policy_print"] = running_css(facts, address)
     return context
