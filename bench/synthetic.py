@@ -81,6 +81,10 @@ def _add_languages(target: Path, count: int) -> None:
     for code in ("zh", "en"):
         if code not in keep:
             shutil.rmtree(target / "docs" / code)
+    if extra:
+        # The two lists (data/site.yml) print words that exist in zh and en only (policysite/lists/words.py,
+        # until they move into the catalogue): a site in more languages publishes its policy alone.
+        (target / "data" / "site.yml").unlink(missing_ok=True)
     for code, *_ in extra:
         shutil.copytree(target / "docs" / "en", target / "docs" / code)
         # The interface words of a language the core does not ship come from the project (policysite/words/).

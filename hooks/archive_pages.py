@@ -1,14 +1,17 @@
-"""Archived pages show their own version's facts in the footer, not the current version's.
+"""Give each page the footer facts it shows: an archived version its own number and dates, not the current ones.
 
-The footer (overrides/partials/copyright.html) reads `config.extra.policy`; for
-a page of an archived version this hook swaps in that version's number and
-dates while the page is rendered, and puts the current facts back afterwards.
+The facts go into the page's template context as `policy_footer` (read by
+overrides/partials/copyright.html and hooks/page_layout.py's print margins),
+computed from the judged policy (hooks/policy_state.py) for this page alone;
+`config.extra.policy` (hooks/template_data.py) stays the current facts of the
+language, never changed while a page is rendered.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
+import i18n_state
 import policy_state
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -16,6 +19,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from policysite.footer import footer_facts
+
 
 
 def document_footer(policy, facts: dict, language: str) -> dict:
@@ -26,32 +30,25 @@ def document_footer(policy, facts: dict, language: str) -> dict:
                            effective=dt.date.fromisoformat(facts["effective"]),
                            updated=dt.date.fromisoformat(facts["updated"])), "title": facts["title"]}
 
-_current: dict | None = None  # the facts to put back after an archived page
-
 
 @event_priority(-10)
 def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    global _current
+    policy = policy_state.policy()
+    language = i18n_state.current_language(config)
     document = (page.meta or {}).get("footer")
     if document is not None:  # another document's page: its own version and dates (none before its first release)
-        _current = config.extra["policy"]
-        config.extra["policy"] = {**_current, **document_footer(policy_state.policy(), document, _current["language"])}
+        context["policy_footer"] = {"id": policy.id, **document_footer(policy, document, language)}
+        return context
+    webview = (page.meta or {}).get("webview") or {}
+    if webview.get("footer"):  # a web-view carries its own facts (a list's: its own version, or none)
+        context["policy_footer"] = {"id": policy.id, **webview["footer"]}
         return context
     facts = (page.meta or {}).get("archive") or {}
-    if "version" not in facts:
-        return context
-    shown = config.extra["policy"]
-    _current = shown
-    config.extra["policy"] = {**shown, **footer_facts(policy_state.policy(), shown["language"],
-                                                      version=facts["version"],
-                                                      effective=dt.date.fromisoformat(facts["effective"]),
-                                                      updated=dt.date.fromisoformat(facts["updated"]))}
+    if "version" in facts:
+        shown = footer_facts(policy, language, version=facts["version"],
+                             effective=dt.date.fromisoformat(facts["effective"]),
+                             updated=dt.date.fromisoformat(facts["updated"]))
+    else:
+        shown = footer_facts(policy, language)
+    context["policy_footer"] = {"id": policy.id, **shown}
     return context
-
-
-def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-    global _current
-    if _current is not None:
-        config.extra["policy"] = _current
-        _current = None
-    return None

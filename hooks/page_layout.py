@@ -7,18 +7,23 @@
 
 from __future__ import annotations
 
+
+import i18n_state
+import policy_state
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from policysite.labels import labels
 from policysite.print_header import running_css
 from policysite.tables import readable_tables
 
 
 def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    return readable_tables(html, config.extra["policy"]["labels"]["table"])
+    policy = policy_state.policy()
+    return readable_tables(html, labels(i18n_state.current_language(config), policy.data_dir)["table"])
 
 
 # After hooks/site_links.py (0, the canonical address) and hooks/archive_pages.py (-10, an archived
@@ -27,5 +32,6 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
 def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     links = context.get("policy_links") or {}
     address = links.get("canonical") or config.site_url or ""
-    context["policy_print"] = running_css(config.extra["policy"], address)
+    facts = context["policy_footer"]  # this page's facts (hooks/archive_pages.py): an archived version's own
+    context["policy_print"] = running_css(facts, address)
     return context

@@ -14,6 +14,7 @@ from typing import Any
 from . import urls
 from .archive.store import PolicyVersion
 from .document_archive_pages import document_archive_pages
+from .crosslinks import linked
 from .documents import Document
 from .escape import markdown_inline
 from .footer import footer_facts
@@ -58,12 +59,16 @@ def document_pages(policy: Policy, documents: tuple[Any, ...]) -> list[Generated
             code, title = language.code, document.titles[language.code]
             markdown = (version.texts[code].body if version is not None and frozen and code in version.texts
                         else document_markdown(document, policy, code))
+            # Each page links the documents it names to the same kind of page: full page to full page,
+            # web-view to web-view (policysite.crosslinks).
+            full, view_text = (linked(markdown, policy, documents, code, prefix=document.prefix, own=document.kind,
+                                      webview=webview) for webview in (False, True))
             footer = document_footer(policy, document, code)
-            pages.append(GeneratedPage(language=code, path=urls.page_path(document.prefix), markdown=markdown,
+            pages.append(GeneratedPage(language=code, path=urls.page_path(document.prefix), markdown=full,
                                        title=title, meta={"document": document.id, "hide": ["navigation"],
                                                           "footer": _footer_meta(footer)},
                                        in_search=True))
-            view = webview_page(policy, code, markdown, title, path=urls.webview_path(document.prefix),
+            view = webview_page(policy, code, view_text, title, path=urls.webview_path(document.prefix),
                                 canonical=urls.page_path(document.prefix), footer=footer)
             view.meta["document"] = document.id
             pages.append(view)

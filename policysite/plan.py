@@ -19,10 +19,14 @@ import gzip
 from dataclasses import dataclass, field
 from typing import Any, Literal
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
 from . import archive, links, urls, webview
+from .crosslinks import linked
+from .documents import POLICY_KIND
 from .document_pages import document_pages
 from .model import GeneratedPage, Policy
+from .not_found import words as not_found_words
 from .wechat import verification_file
 from .wechat_privacy import PAYLOAD_PATH, has_settings, payload_json, privacy_setting_pages
 
@@ -55,6 +59,19 @@ class PlannedFile:
     existing: Literal["refuse", "keep", "replace"] = "refuse"
 
 
+@dataclass(frozen=True)
+class PlannedErrorPage:
+    """A page served for addresses the site does not have (one per language), rendered from a theme template.
+
+    Not a Markdown page: the adapter renders ``template`` with ``words`` and puts the result at ``url``.
+    """
+
+    url: str  # under the site root: urls.not_found(language, default) — "404.html", "en/404.html"
+    language: str
+    template: str
+    words: dict[str, str]  # the page's words, and `home_url`: an absolute path, the page is served at any depth
+
+
 @dataclass
 class SitePlan:
     site_url: str
@@ -62,6 +79,10 @@ class SitePlan:
     languages: list[str]
     pages: list[PlannedPage] = field(default_factory=list)
     files: list[PlannedFile] = field(default_factory=list)
+    error_pages: list[PlannedErrorPage] = field(default_factory=list)
+
+    def error_page(self, language: str) -> PlannedErrorPage | None:
+        return next((page for page in self.error_pages if page.language == language), None)
 
     def pages_in(self, language: str) -> list[PlannedPage]:
         return [page for page in self.pages if page.language == language]
@@ -94,8 +115,15 @@ def _archive_pages(policy: Policy, site: Site) -> list[GeneratedPage]:
     return archive.archive_pages(policy)
 
 
+def _policy_text(policy: Policy, site: Site, language: str, *, webview: bool) -> str:
+    """The policy's current text with its references to the site's other documents linked (policysite.crosslinks)."""
+    return linked(policy.pages[language], policy, site.documents, language, prefix="", own=POLICY_KIND,
+                  webview=webview)
+
+
 def _webview_pages(policy: Policy, site: Site) -> list[GeneratedPage]:
-    return webview.webview_pages(policy)
+    return webview.webview_pages(policy, texts={language.code: _policy_text(policy, site, language.code, webview=True)
+                                                for language in policy.languages})
 
 
 def _document_pages(policy: Policy, site: Site) -> list[GeneratedPage]:
@@ -144,7 +172,8 @@ def plan(policy: Policy, site: Site) -> SitePlan:
         result.pages.append(PlannedPage(
             url=page.site_path, language=language.code, path="", document=policy.id,
             title=policy.title(language.code),
-            markdown=archive.current_page(policy, language.code, policy.pages[language.code]),
+            markdown=archive.current_page(policy, language.code,
+                                         _policy_text(policy, site, language.code, webview=False)),
             # One page per language: a site navigation of one link only takes room on a phone.
             meta={"hide": ["navigation"]}, in_search=True, source=True,
             alternates=tuple(links.alternates(policy, page))))
@@ -157,6 +186,7 @@ def plan(policy: Policy, site: Site) -> SitePlan:
             title=generated.title, markdown=generated.markdown, template=generated.template,
             meta=dict(generated.meta), in_search=generated.in_search,
             alternates=tuple(links.alternates(policy, found)) if found is not None else ()))
+    result.error_pages = not_found_pages(policy, site)
     files: dict[str, bytes] = {}
     for file_source in FILE_SOURCES:
         files.update(file_source(policy, site))
@@ -167,3 +197,14 @@ def plan(policy: Policy, site: Site) -> SitePlan:
                      PlannedFile(urls.sitemap_gz(), gzip.compress(sitemap, compresslevel=9, mtime=0), existing="replace"),
                      PlannedFile(urls.robots(), links.robots_txt(site.url or "/").encode("utf-8"), existing="keep")]
     return result
+
+
+def not_found_pages(policy: Policy, site: Site) -> list[PlannedErrorPage]:
+    """One 404 page per language: /404.html in the default language, /en/404.html in English."""
+    default = policy.default_language.code
+    base = urlsplit(site.url or "/").path.rstrip("/")
+    return [PlannedErrorPage(url=urls.not_found(language.code, default), language=language.code,
+                             template=urls.NOT_FOUND,
+                             words={**not_found_words(language.code, policy.data_dir),
+                                    "home_url": f"{base}/{urls.page('', language.code, default)}"})
+            for language in policy.languages]

@@ -9,7 +9,7 @@ an archived version can get a web-view page with *its* facts, not today's.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -63,13 +63,16 @@ def webview_page(policy: Policy, language: str, markdown: str, title: str, *,
                          template=WEBVIEW_TEMPLATE, meta=meta, in_search=False)
 
 
-def webview_pages(policy: Policy) -> list[GeneratedPage]:
+def webview_pages(policy: Policy, texts: Mapping[str, str] | None = None) -> list[GeneratedPage]:
     """One web-view page of the current policy per language, and one per released version.
 
     The current one carries the same change notices as the full page: most readers read this one.
+    ``texts`` is the current text per language as the page shows it (the plan links its references
+    to the site's other documents); by default the policy's text as assembled.
     """
+    current = texts if texts is not None else policy.pages
     pages = [webview_page(policy, language.code,
-                          with_notices(policy.pages[language.code],
+                          with_notices(current[language.code],
                                        change_notices(policy, language.code, WEBVIEW_PATH, webview=True)),
                           policy.title(language.code), pdf=current_pdf(policy, language.code))
              for language in policy.languages]

@@ -27,7 +27,9 @@ WIDTHS = (320, 375, 1280)
 SCHEMES = ("light", "dark")
 # (kind, path) for each language root: every kind of page the site publishes.
 KINDS = [("full", ""), ("webview", "webview/"), ("history", "archive/"), ("version", "archive/2026-12-01/"),
-         ("redline", "archive/2026-12-01/changes/"), ("404", "404.html")]
+         ("redline", "archive/2026-12-01/changes/"), ("404", "404.html"),
+         # The flagship's lists (data/site.yml): a wide table of data, values still to confirm in <em>.
+         ("list", "lists/third-parties/"), ("list-webview", "lists/collection/webview/")]
 LANGUAGES = {"zh": "/", "en": "/en/"}
 SECOND_EDITS = {"zh": ("docs/zh/sections/rights.md", "我们将在核实后验证您的身份", "我们将在核实后尽快验证您的身份"),
                 "en": ("docs/en/sections/rights.md", "We will promptly verify your identity",

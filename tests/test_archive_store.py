@@ -10,6 +10,7 @@ import pytest
 from archive_support import article, build
 from conftest import Project
 from policysite import PolicyError
+from policysite.findings import blocking
 from policysite.judge import judge
 
 FROZEN = "archive/2024-11-18/en.md"
@@ -19,7 +20,8 @@ TODAY = dt.date(2025, 1, 10)
 def findings(project: Project) -> list[str]:
     with pytest.raises(PolicyError) as raised:
         judge(project.root, today=TODAY)
-    return [finding.format() for finding in raised.value.findings]
+    # The flagship's lists report values still to confirm as notices; they never refuse, so they are left out.
+    return [finding.format() for finding in blocking(raised.value.findings)]
 
 
 def test_the_flagship_first_version_is_archived_and_passes(project: Project) -> None:

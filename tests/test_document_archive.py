@@ -182,9 +182,9 @@ def test_the_list_has_its_own_version_history_under_its_prefix(released: Release
 
 def test_an_unknown_document_is_refused_in_one_line(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project", content=MULTI)
-    done = release(project, "--doc", "third-party-list", today="2025-04-01")
+    done = release(project, "--doc", "children-rules", today="2025-04-01")
     assert done.returncode == 2
-    assert "there is no document `third-party-list` to release" in done.output
+    assert "there is no document `children-rules` to release" in done.output
     assert "collection-list" in done.output and "Traceback" not in done.output
     assert not project.path("archive").exists()
 
@@ -219,7 +219,8 @@ def test_the_manifest_lists_each_document_with_its_own_versions(released: Releas
     manifest = json.loads((released.project.site / "policy.json").read_text(encoding="utf-8"))
     assert conforms(manifest, SCHEMA) == []
     entries = {entry["id"]: entry for entry in manifest["documents"]}
-    assert set(entries) == {"policy", "collection-list"}
+    assert set(entries) == {"policy", "collection-list", "third-party-list"}
+    assert entries["third-party-list"]["current"] is None  # never released: no version to consent to yet
     listed = entries["collection-list"]
     assert listed["kind"] == "collection-list" and listed["current"]["version"] == 2
     assert listed["current"]["material"] is False and listed["upcoming"] is None

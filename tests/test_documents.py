@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import html
 import json
+import posixpath
+import re
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, FLAGSHIP, Project, copy_project
-from policysite import PolicyError
+from conftest import FIXTURES, FLAGSHIP, PROJECT, Project, copy_project
+from policysite import PolicyError, urls
+from policysite.crosslinks import linked
 from policysite.data import load_data
 from policysite.documents import POLICY_KIND, read_documents
+from policysite.findings import blocking
 from policysite.judge import site_plan, stages
 
 MULTI = FIXTURES / "multi"
@@ -24,12 +28,17 @@ SITE_URL = "https://privacy.qinghe-coldchain.cn/"
 
 
 @pytest.fixture(scope="module")
-def multi(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    """The multi-document fixture built once (read-only)."""
+def multi_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Project, str]:
+    """The multi-document fixture built once (read-only), with the build's log."""
     built = copy_project(tmp_path_factory.mktemp("multi") / "project", content=MULTI)
     result = built.build()
     assert result.returncode == 0, result.output
-    return built
+    return built, result.output
+
+
+@pytest.fixture(scope="module")
+def multi(multi_build: tuple[Project, str]) -> Project:
+    return multi_build[0]
 
 
 def _documents(tmp_path: Path, site_yml: str | None):
@@ -55,7 +64,8 @@ def test_without_site_yml_the_site_is_the_one_policy(tmp_path: Path) -> None:
 def test_the_fixture_site_yml_lists_the_policy_then_the_list(tmp_path: Path) -> None:
     documents, findings = _documents(tmp_path, (MULTI / "data" / "site.yml").read_text(encoding="utf-8"))
     assert findings == []
-    assert [(d.id, d.prefix) for d in documents] == [("qinghe-privacy", ""), ("collection-list", "lists/collection")]
+    assert [(d.id, d.prefix) for d in documents] == [("qinghe-privacy", ""), ("collection-list", "lists/collection"),
+                                                     ("third-party-list", "lists/third-parties")]
     assert documents[1].titles == {"zh": "青禾冷链个人信息收集清单", "en": "Qinghe Cold Chain List of Personal Information Collected"}
 
 
@@ -102,10 +112,12 @@ def test_a_site_yml_that_cannot_be_published_is_a_finding(tmp_path: Path, site_y
 def test_a_kind_with_no_renderer_yet_is_refused_by_the_judge(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project", content=MULTI)
     project.write("data/site.yml", "documents:\n" + POLICY + "  - {id: terms, kind: terms, prefix: terms}\n"
-                  "  - {id: collection-list, kind: collection-list, prefix: lists/collection}\n")
+                  "  - {id: collection-list, kind: collection-list, prefix: lists/collection}\n"
+                  "  - {id: third-party-list, kind: third-party-list, prefix: lists/third-parties}\n")
     with pytest.raises(PolicyError) as error:
         stages(project.root, commit_date=lambda *_: None)
-    assert [(f.path, f.rule) for f in error.value.findings] == [("data/site.yml", "site.document-unsupported")]
+    # The lists' notices (values still to confirm) are printed with it but never refuse a build.
+    assert [(f.path, f.rule) for f in blocking(error.value.findings)] == [("data/site.yml", "site.document-unsupported")]
 
 
 def test_a_reference_to_a_document_the_site_does_not_publish_fails(tmp_path: Path) -> None:
@@ -144,6 +156,44 @@ def test_the_flagship_plan_is_the_flagship_site(flagship: Project) -> None:
     assert {page.url for page in plan.pages} >= {"", "en/", "webview/", "en/webview/", "archive/", "en/archive/",
                                                  "archive/2024-11-18/", "en/archive/2024-11-18/webview/"}
     assert {"policy.json", "feed.xml", "en/feed.xml", "sitemap.xml", "robots.txt"} <= {f.path for f in plan.files}
+    # data/site.yml: the flagship publishes both lists MIIT asks for, each at its own prefix, in both languages.
+    assert {"lists/collection/", "en/lists/collection/webview/", "lists/third-parties/",
+            "en/lists/third-parties/webview/"} <= {page.url for page in plan.pages}
+
+
+def test_the_flagship_third_party_list_shows_what_the_policy_does_not_say_as_unconfirmed(flagship: Project) -> None:
+    """Filled only from the policy's sharing section (three categories of partners, entrusted): the rest is
+    shown as unconfirmed, never invented."""
+    page = html.unescape((flagship.site / "lists/third-parties/index.html").read_text(encoding="utf-8"))
+    for recipient in ("技术/生产服务提供商", "物流服务供应商", "市场营销服务商"):
+        assert recipient in page
+    assert page.count("<em>待公司确认</em>") == 9
+    english = html.unescape((flagship.site / "en/lists/third-parties/webview/index.html").read_text(encoding="utf-8"))
+    assert english.count("<em>To be confirmed by the company</em>") == 9 and "Logistics providers" in english
+
+
+def test_the_flagship_policy_links_its_collection_list(flagship: Project) -> None:
+    for url, target in (("", "lists/collection/"), ("en/webview/", "en/lists/collection/webview/")):
+        page = (flagship.site / url / "index.html").read_text(encoding="utf-8")
+        hrefs = {_resolve(url, href) for href, _, _ in _HREF.findall(page)}
+        assert target in hrefs and (flagship.site / target / "index.html").is_file(), url
+
+
+def test_mkdocs_is_quiet_about_the_links_the_plan_writes_to_its_own_pages(multi_build: tuple[Project, str]) -> None:
+    assert "unrecognized relative link" not in multi_build[1]
+
+
+def test_mkdocs_still_notes_a_link_that_leads_to_no_planned_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.syspath_prepend(str(PROJECT / "hooks"))
+    import mkdocs_warnings
+    import policy_state
+    _, plan = site_plan(stages(MULTI, commit_date=lambda *_: None), SITE_URL)
+    monkeypatch.setattr(policy_state, "site_plan", plan)
+    note = "Doc file '{}' contains an unrecognized relative link '{}', it was left as is."
+    assert mkdocs_warnings._links_a_planned_page(note.format("en/webview/index.md", "../lists/third-parties/webview/"))
+    assert mkdocs_warnings._links_a_planned_page(note.format("zh/index.md", "lists/collection/"))
+    assert not mkdocs_warnings._links_a_planned_page(note.format("zh/index.md", "lists/nowhere/"))
+    assert not mkdocs_warnings._links_a_planned_page(note.format("en/webview/index.md", "lists/collection/"))
 
 
 # --- the built site ------------------------------------------------------------------------------------------------
@@ -188,3 +238,138 @@ def test_a_bad_site_yml_fails_the_build_with_its_finding(tmp_path: Path) -> None
     assert "data/site.yml:3: site.document-prefix: document `list` has the prefix `webview`" in result.output
     assert "Traceback" not in result.output
     assert not project.site.exists()
+
+
+# --- references between documents become links (policysite.crosslinks) --------------------------------------------
+
+# The policy's collection section names the collection list and its sharing section the third-party list; each
+# current page of the policy links them to the same kind of page, in its own language.
+LINKED = {"": ["lists/collection/", "lists/third-parties/"],
+          "en/": ["en/lists/collection/", "en/lists/third-parties/"],
+          "webview/": ["lists/collection/webview/", "lists/third-parties/webview/"],
+          "en/webview/": ["en/lists/collection/webview/", "en/lists/third-parties/webview/"]}
+TITLES = {"zh": ["青禾冷链个人信息收集清单", "第三方信息共享清单"],
+          "en": ["Qinghe Cold Chain List of Personal Information Collected",
+                 "List of Personal Information Shared with Third Parties"]}
+SHOWN = {"zh": ["个人信息收集清单", "《第三方信息共享清单》"],
+         "en": ["List of Personal Information Collected", "third-party sharing list"]}
+_HREF = re.compile(r'<a href="([^"]+)" title="([^"]+)">([^<]+)</a>')
+
+
+def _resolve(page_url: str, href: str) -> str:
+    """The site path a relative link written on the page at ``page_url`` leads to."""
+    target = posixpath.normpath(posixpath.join("/" + page_url, href))
+    return (target.strip("/") + "/").lstrip("/") if target != "/" else ""
+
+
+def test_the_plan_links_the_policys_reference_to_the_list_from_every_page() -> None:
+    _, plan = site_plan(stages(MULTI, commit_date=lambda *_: None), SITE_URL)
+    pages = {page.url: page for page in plan.pages}
+    for url, target in LINKED.items():
+        links = re.findall(r"\]\(([^ )]+) \"[^\"]+\"\)", pages[url].markdown)
+        assert [_resolve(url, link) for link in links] == target, (url, links)
+        assert set(target) <= set(pages), "each link leads to a page the site plans"
+    assert "](../lists/collection/webview/ " in pages["webview/"].markdown, "written relative to /webview/"
+
+
+def test_the_released_text_is_not_rewritten_by_the_links() -> None:
+    policy, plan = site_plan(stages(MULTI, commit_date=lambda *_: None), SITE_URL)
+    assert all("](" not in line or "清单" not in line for line in policy.pages["zh"].splitlines())
+
+
+@pytest.mark.parametrize("url", sorted(LINKED))
+def test_the_built_pages_link_the_list_in_both_languages(multi: Project, url: str) -> None:
+    page = (multi.site / url / "index.html").read_text(encoding="utf-8")
+    found = [(href, title, text) for href, title, text in _HREF.findall(page) if "list" in text.lower() or "清单" in text]
+    language = "en" if url.startswith("en/") else "zh"
+    assert [_resolve(url, href) for href, _, _ in found] == LINKED[url], found
+    for target in LINKED[url]:
+        assert (multi.site / target / "index.html").is_file(), "the link resolves to a page of the built site"
+    assert [html.unescape(title) for _, title, _ in found] == TITLES[language]
+    assert [html.unescape(text) for _, _, text in found] == SHOWN[language]
+
+
+@pytest.mark.parametrize("language, webview, expected", [
+    ("zh", False, "../../"), ("zh", True, "../../../webview/"),
+    ("en", False, "../../"), ("en", True, "../../../webview/")])
+def test_a_list_page_links_the_policy_it_names_to_the_same_kind_of_page(language: str, webview: bool,
+                                                                         expected: str) -> None:
+    policy, plan = site_plan(stages(MULTI, commit_date=lambda *_: None), SITE_URL)
+    documents = read_documents(policy.data, ["zh", "en"])[0]
+    listing = documents[1]
+    text = {"zh": "本清单是《青禾冷链隐私政策》的一部分。", "en": "This list is part of our privacy policy."}[language]
+    out = linked(text, policy, documents, language, prefix=listing.prefix, own=listing.kind, webview=webview)
+    link = re.search(r"\]\(([^ )]+) ", out)
+    assert link is not None and link.group(1) == expected, out
+    here = urls.webview(listing.prefix, language, "zh") if webview else urls.page(listing.prefix, language, "zh")
+    assert _resolve(here, link.group(1)) in {page.url for page in plan.pages}
+    assert linked(text, policy, documents, language, prefix="", own=POLICY_KIND, webview=webview) == text, \
+        "a document never links to itself"
+
+
+# --- the third-party list (data/third_parties.yml) ----------------------------------------------------------------
+
+@pytest.mark.parametrize("language, root", [("zh", ""), ("en", "en/")])
+def test_the_third_party_list_has_its_page_and_web_view_with_unconfirmed_values_shown(
+        multi: Project, language: str, root: str) -> None:
+    listing = (multi.site / root / "lists/third-parties/index.html").read_text(encoding="utf-8")
+    webview = (multi.site / root / "lists/third-parties/webview/index.html").read_text(encoding="utf-8")
+    title = TITLES[language][1]
+    recipient = {"zh": "杭州迅达冷运有限公司", "en": "Hangzhou Xunda Cold Transport Co., Ltd."}[language]
+    unconfirmed = {"zh": "待公司确认", "en": "To be confirmed by the company"}[language]
+    for page in (listing, webview):
+        text = html.unescape(page)
+        assert "<table" in page and title in text and recipient in text
+        # The SMS provider's information and policy link are not confirmed: shown as such, twice, never guessed.
+        assert text.count(f"<em>{unconfirmed}</em>") == 2, language
+        assert 'href="https://www.xunda-coldtransport.cn/privacy"' in page
+    assert f'<link rel="canonical" href="{SITE_URL}{root}lists/third-parties/">' in webview
+    assert "<script" not in webview
+
+
+def test_each_unconfirmed_value_is_a_notice_that_does_not_fail_the_build(multi_build: tuple[Project, str]) -> None:
+    """The fixture was built strict (make build) and succeeded; its log names each value still to confirm."""
+    multi, output = multi_build
+    notices = [line for line in output.splitlines() if "list.unconfirmed" in line]
+    assert len(notices) == 2, notices
+    assert all("Notice: data/third_parties.yml:" in line for line in notices)
+    assert any("rows.1.information" in line for line in notices) and any("rows.1.link" in line for line in notices)
+    sitemap = (multi.site / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<loc>{SITE_URL}en/lists/third-parties/</loc>" in sitemap
+
+
+# --- a list's footer shows no version (the policy's would be read as the list's) ------------------------------
+
+VERSION_LINE = {"zh": "版本 1", "en": "Version 1"}
+
+
+@pytest.mark.parametrize("url", ["lists/collection/", "lists/collection/webview/", "en/lists/third-parties/",
+                                 "en/lists/third-parties/webview/"])
+def test_a_list_page_shows_no_version_line_until_lists_have_versions(multi: Project, url: str) -> None:
+    page = html.unescape((multi.site / url / "index.html").read_text(encoding="utf-8"))
+    language = "en" if url.startswith("en/") else "zh"
+    footer = re.findall(r"<footer.*?</footer>", page, re.S)[-1]
+    assert VERSION_LINE[language] not in footer and "<time" not in footer, footer
+    assert "qinghe" in footer.lower() or "青禾" in footer, "the publisher and contact stay"
+    margin = re.search(r"@top-right\{content:\"([^\"]*)\"\}", page)
+    assert margin is not None and margin.group(1) == TITLES[language][0 if "collection" in url else 1]
+
+
+@pytest.mark.parametrize("url", ["", "en/webview/"])
+def test_the_policy_pages_keep_their_version_line(multi: Project, url: str) -> None:
+    page = html.unescape((multi.site / url / "index.html").read_text(encoding="utf-8"))
+    language = "en" if url.startswith("en/") else "zh"
+    assert VERSION_LINE[language] in re.findall(r"<footer.*?</footer>", page, re.S)[-1]
+    assert VERSION_LINE[language] in re.search(r"@top-right\{content:\"([^\"]*)\"\}", page).group(1)
+
+
+# --- 404 pages are in the plan ---------------------------------------------------------------------------------
+
+def test_the_plan_lists_one_404_page_per_language_and_the_build_puts_each_there(multi: Project) -> None:
+    _, plan = site_plan(stages(MULTI, commit_date=lambda *_: None), SITE_URL)
+    assert [(page.url, page.language, page.words["home_url"]) for page in plan.error_pages] == [
+        ("404.html", "zh", "/"), ("en/404.html", "en", "/en/")]
+    for page in plan.error_pages:
+        built = html.unescape((multi.site / page.url).read_text(encoding="utf-8"))
+        assert f"<h1>{page.words['title']}</h1>" in built and f'href="{page.words["home_url"]}"' in built
+    assert plan.error_pages[0].words["title"] != plan.error_pages[1].words["title"], "each in its own language"

@@ -93,6 +93,9 @@ def test_refuses_to_overwrite_a_policy_unless_replace(tmp_path: Path) -> None:
     assert run_import(f"zh={S003}", "--into", str(project)).returncode == 0
     (project / "archive").mkdir()
     (project / "archive" / "archive.lock.json").write_text("{}", encoding="utf-8")
+    # The old company's documents and recipients: site.yml names its policy's id, which the new one does not have.
+    (project / "data/site.yml").write_text("documents:\n  - {id: old-policy, kind: privacy-policy}\n", encoding="utf-8")
+    (project / "data/third_parties.yml").write_text("rows: []\n", encoding="utf-8")
     before = (project / "data/policy.yml").read_text(encoding="utf-8")
     plain = tmp_path / "plain.txt"
     plain.write_text("一、适用范围\n本政策适用于本网站。\n二、如何联系我们\n请写信给我们。\n", encoding="utf-8")
@@ -104,3 +107,4 @@ def test_refuses_to_overwrite_a_policy_unless_replace(tmp_path: Path) -> None:
     assert [s["id"] for s in policy["sections"]] == ["intro", "scope", "contact"]
     assert not (project / "archive").exists()
     assert not (project / "docs/zh/sections/collection.md").exists()
+    assert not (project / "data/site.yml").exists() and not (project / "data/third_parties.yml").exists()

@@ -15,8 +15,9 @@ from .plan import Plan, make_plan
 from .sources import read_source
 
 POLICY_FILES = ("data/company.yml", "data/contact.yml", "data/policy.yml", "data/inventory.yml", "data/waivers.yml")
-# Also removed by --replace: the old company's WeChat verification file would be published for the new one.
-REPLACED_FILES = POLICY_FILES + ("data/wechat.yml",)
+# Also removed by --replace: the old company's WeChat verification file would be published for the new one, its
+# documents (data/site.yml names the old policy's id) and its third parties.
+REPLACED_FILES = POLICY_FILES + ("data/wechat.yml", "data/site.yml", "data/third_parties.yml")
 
 
 @dataclass
