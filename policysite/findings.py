@@ -67,8 +67,12 @@ def blocking(findings: list[Finding]) -> list[Finding]:
 
 def format_findings(findings: list[Finding]) -> str:
     lines = [f.format() for f in sorted(findings)]
-    count = len(lines)
+    # Notices (values still to confirm) are listed with the problems but are not counted as any.
+    count = len(blocking(findings))
     noun = "problem" if count == 1 else "problems"
     warnings = sum(1 for f in findings if f.severity == Severity.WARNING)
     note = f" ({warnings} of them {'a warning' if warnings == 1 else 'warnings'}, which also block publishing)" if warnings else ""
-    return f"The policy was not published: {count} {noun} found{note}.\n" + "\n".join(lines)
+    notices = len(findings) - count
+    also = (f"; also {notices} {'notice, which blocks' if notices == 1 else 'notices, which block'} nothing"
+            if notices else "")
+    return f"The policy was not published: {count} {noun} found{note}{also}.\n" + "\n".join(lines)

@@ -41,7 +41,9 @@ def test_every_finding_in_one_run_sorted_by_file_and_line(project: Project) -> N
     assert ("docs/zh/sections/intro.md", "debris.word") in rules
     typo = next(line for line in lines if "contact.domain-typo" in line)
     assert "did you mean `xometry.asia`?" in typo
-    assert f"{len(lines)} problems found" in result.output
+    notices = [line for line in lines if ": list.unconfirmed: " in line]  # the flagship's third-party list
+    assert f"{len(lines) - len(notices)} problems found" in result.output
+    assert f"also {len(notices)} notices, which block nothing" in result.output
 
 
 def test_check_and_build_report_the_same_findings(project: Project) -> None:
@@ -118,3 +120,15 @@ def test_the_rules_command_lists_the_findings_of_every_stage_and_whether_a_waive
     for made_elsewhere in ("section.missing", "placeholder.unknown", "data.schema", "wechat.verification-name",
                            "archive.modified", "site.languages", "waiver.unmatched"):
         assert rows[made_elsewhere] == ["error", "fix-only"], made_elsewhere
+
+
+def test_notices_are_listed_but_not_counted_as_problems() -> None:
+    from policysite.findings import Finding, Severity, format_findings
+
+    error = Finding("docs/zh/sections/intro.md", 3, "debris.word", "a Word comment is left in the text", "remove it")
+    notice = Finding("data/third_parties.yml", 4, "list.unconfirmed", "the purpose is not confirmed yet",
+                     "write the purpose the company confirms", Severity.NOTICE)
+    text = format_findings([error, notice])
+    assert text.splitlines()[0] == ("The policy was not published: 1 problem found; "
+                                    "also 1 notice, which blocks nothing.")
+    assert error.format() in text and notice.format() in text
