@@ -110,3 +110,19 @@ def test_a_built_site_prints_the_project_words_of_its_language(three_languages: 
     assert "Annexe : " in project.page("fr") and "Annexe : " not in project.page("en")
     assert "Voir la page complète" in project.page("fr", "webview")
     assert "Page not found" in (project.site / "en" / "404.html").read_text(encoding="utf-8")
+
+
+def test_a_released_version_in_a_project_language_reads_its_words_in_the_manifest_and_feed(three_languages: Path) -> None:
+    """The manifest and the feeds word a first version from the project's catalogue too (a crash found by `make bench`)."""
+    from archive_support import build, never_released, release
+
+    path = three_languages / "data" / "words" / "fr.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("first_version: First version",
+                                                             "first_version: Première version"), encoding="utf-8")
+    project = never_released(Project(three_languages))
+    done = release(project, "--summary", "zh=", "--summary", "en=", "--summary", "fr=", today="2025-02-20")
+    assert done.returncode == 0, done.output
+    built = build(project, today="2025-02-21")
+    assert built.returncode == 0, built.output
+    assert '"summary": "Première version"' in (project.site / "policy.json").read_text(encoding="utf-8")
+    assert "<summary>Première version</summary>" in (project.site / "fr" / "feed.xml").read_text(encoding="utf-8")

@@ -26,6 +26,7 @@ import json
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from ..model import Language, Policy
@@ -64,18 +65,19 @@ class DocumentFacts:
     prefix: str  # its folder under each language root ("" for the privacy policy)
     languages: tuple[Language, ...]  # the default language first
     view: ArchiveView
+    data_dir: Path | None = None  # the project's data/ (data/words/<code>.yml words for a language the core lacks)
 
 
 def policy_facts(policy: Policy) -> DocumentFacts:
     """The privacy policy as a document of the site: every address it had before documents existed."""
     languages = tuple(sorted(policy.languages, key=lambda language: not language.default))
     return DocumentFacts(id=POLICY_DOCUMENT, kind=POLICY_KIND, text_id=policy.id, prefix="", languages=languages,
-                         view=policy.archive)
+                         view=policy.archive, data_dir=policy.data_dir)
 
 
-def display_summary(version: PolicyVersion, language: str) -> str:
+def display_summary(version: PolicyVersion, language: str, data_dir: Path | None) -> str:
     """A version's change summary as every page, feed and manifest shows it: the first one says it is the first."""
-    return version.summary(language) or words(language)["first_version"]
+    return version.summary(language) or words(language, data_dir)["first_version"]
 
 
 def document_entry(facts: DocumentFacts, base_url: str = "") -> dict[str, Any]:
@@ -114,7 +116,7 @@ def other_document_entry(archive: DocumentArchive, policy: Policy, base_url: str
     def version_entry(version: PolicyVersion) -> dict[str, Any]:
         languages = {code: {
             "title": version.texts[code].title,
-            "summary": display_summary(version, code),
+            "summary": display_summary(version, code, policy.data_dir),
             "url": _url(base_url, urls.archived_version(document.prefix, code, default, version.slug)),
             "webview": None,
             "changes": None,
@@ -154,7 +156,7 @@ def _full_version(facts: DocumentFacts, version: PolicyVersion,
         has_previous = facts.view.predecessor(version, code) is not None
         languages[code] = {
             "title": version.texts[code].title,
-            "summary": display_summary(version, code),
+            "summary": display_summary(version, code, facts.data_dir),
             "url": page,
             "webview": page + WEBVIEW,
             "changes": page + "changes/" if has_previous else None,
@@ -220,7 +222,7 @@ def _version_entry(policy: Policy, view: ArchiveView, version: PolicyVersion, ba
             "text": _url(base_url, text_path(version, code)),
             "sha256": version.hashes[code],
             **_pdf_entry(version, code, base_url),
-            "summary": display_summary(version, code),
+            "summary": display_summary(version, code, policy.data_dir),
         }
     return {
         "version": version.version,
@@ -278,7 +280,7 @@ def atom_feed(policy: Policy, language: str, base_url: str = "") -> str:
         child(entry, "link", rel="alternate", href=page)
         if view.predecessor(version, language) is not None:
             child(entry, "link", rel="related", href=page + urls.CHANGES)
-        child(entry, "summary", display_summary(version, language))
+        child(entry, "summary", display_summary(version, language, policy.data_dir))
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
 
 
