@@ -27,7 +27,7 @@ def document_markdown(document: Document, policy: Policy, language: str) -> str:
     render = renderer(document.kind)
     if render is None:  # judge() refused the document already (site.document-unsupported)
         raise ValueError(f"no renderer for documents of kind {document.kind}")
-    body = render(document, policy.data, language)
+    body = render(document, policy.data, language, policy.data_dir)
     return f"# {markdown_inline(document.titles[language])}\n\n{body}"
 
 

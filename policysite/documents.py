@@ -20,6 +20,8 @@ from typing import Any
 
 from .data import DataSet
 from .findings import Finding
+from .words import WordsMissing
+from .words import words as core_words
 
 DATA_FILE = "site"
 POLICY_KIND = "privacy-policy"
@@ -33,12 +35,12 @@ RESERVED = ("archive", "webview", "assets", "search", "changes", "404.html")
 
 # The title a document gets when site.yml gives none (the kind's usual name in each language).
 # These are interface words: they move to the per-language catalogue when it lands.
-DEFAULT_TITLES: dict[str, dict[str, str]] = {
-    "collection-list": {"zh": "个人信息收集清单", "en": "List of Personal Information Collected"},
-    "third-party-list": {"zh": "第三方信息共享清单", "en": "List of Personal Information Shared with Third Parties"},
-    "children-rules": {"zh": "儿童个人信息保护规则", "en": "Children's Personal Information Protection Rules"},
-    "terms": {"zh": "用户协议", "en": "Terms of Service"},
-}
+def default_title(kind: str, language: str) -> str | None:
+    """A kind's title in the core's word catalogue (policysite/words/<code>.yml, group `documents`)."""
+    try:
+        return core_words(language, "documents").get(kind)
+    except WordsMissing:
+        return None
 
 
 @dataclass(frozen=True)
@@ -159,7 +161,7 @@ def _titles(value: Any, doc_id: str, kind: str, languages: list[str], key: tuple
     given = value if isinstance(value, dict) else ({code: value for code in languages} if isinstance(value, str) else {})
     titles = {}
     for code in languages:
-        title = given[code] if code in given else DEFAULT_TITLES.get(kind, {}).get(code)
+        title = given[code] if code in given else default_title(kind, code)
         if not isinstance(title, str) or not title.strip():
             report("site.document-title", key + ("title",) if value is not None else key,
                    f"document `{doc_id}` has no title in `{code}`", f"write `title: {{{code}: …}}` for it")

@@ -65,12 +65,12 @@ def check(policy: Policy, *, today: dt.date | None, site_languages: list[str] | 
     if site_languages is not None:
         findings += site_config.languages_findings(policy, config_file=config_file or policy.root / "mkdocs.yml",
                                                    built=site_languages)
-    findings += documents_findings(policy.data)
+    findings += documents_findings(policy.data, policy.data_dir)
     archived, view = archive.check_archive(policy, today=today, publishing=publishing)
     return findings + archived, view
 
 
-def documents_findings(data: DataSet) -> list[Finding]:
+def documents_findings(data: DataSet, data_dir: Path | None = None) -> list[Finding]:
     """data/site.yml: every document listed can be published (a known kind with a renderer, its own id and prefix)."""
     documents, findings = read_documents(data, data.languages)
     kinds = {document.kind for document in documents}
@@ -80,7 +80,7 @@ def documents_findings(data: DataSet) -> list[Finding]:
     if "third-party-list" in kinds:
         findings += third_parties_findings(data)
     if kinds - {"privacy-policy"}:
-        findings += list_language_findings(data.languages, data.where("site", "documents")[0])
+        findings += list_language_findings(data.languages, data.where("site", "documents")[0], data_dir)
     for document in documents:
         if not document.is_policy and renderer(document.kind) is None:
             path, line = data.where("site", "documents")
@@ -158,7 +158,7 @@ def _partial_findings(root: Path, data: str, partial: Policy | None, site_langua
         return wechat.check(load_data(root.resolve() / data, root.resolve())[0])
     findings = wechat.check(partial.data) + wechat_privacy.check(partial.data)
     findings += words.check_site(partial.data, root.resolve() / data, root.resolve())
-    findings += documents_findings(partial.data)
+    findings += documents_findings(partial.data, partial.data_dir)
     if site_languages is not None:
         findings += site_config.languages_findings(partial, config_file=config_file or root / "mkdocs.yml",
                                                    built=site_languages)

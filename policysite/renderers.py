@@ -11,6 +11,7 @@ plan); every data value in it must already be escaped for Markdown and HTML.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Protocol
 
 from .data import DataSet
@@ -20,16 +21,17 @@ from .lists.third_parties import third_parties_markdown
 
 
 class Renderer(Protocol):
-    def __call__(self, document: Document, data: DataSet, language: str) -> str: ...
+    # data_dir: the project's data/, whose words/<code>.yml may add a language's words.
+    def __call__(self, document: Document, data: DataSet, language: str, data_dir: Path | None) -> str: ...
 
 
-def _collection_list(document: Document, data: DataSet, language: str) -> str:
+def _collection_list(document: Document, data: DataSet, language: str, data_dir: Path | None) -> str:
     # The plan writes the document's own `# title`; the list brings its intro and table.
-    return collection_markdown(data, language, heading=False)
+    return collection_markdown(data, language, heading=False, data_dir=data_dir)
 
 
-def _third_party_list(document: Document, data: DataSet, language: str) -> str:
-    return third_parties_markdown(data, language, heading=False)
+def _third_party_list(document: Document, data: DataSet, language: str, data_dir: Path | None) -> str:
+    return third_parties_markdown(data, language, heading=False, data_dir=data_dir)
 
 
 RENDERERS: dict[str, Renderer] = {"collection-list": _collection_list, "third-party-list": _third_party_list}

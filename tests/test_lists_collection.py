@@ -11,7 +11,7 @@ from policysite.assemble import inventory_table
 from policysite.data import load_data
 from policysite.findings import Finding
 from policysite.lists.collection import collection_findings, collection_markdown
-from policysite.lists.words import WORDS, language_findings
+from policysite.lists.words import language_findings, words
 from policysite.localized import resolve
 from rulefixtures import BASE
 
@@ -39,10 +39,10 @@ def test_the_list_renders_every_row_in_each_language_with_its_title_and_intro(tm
     data, problems = load_data(_project(tmp_path) / "data", tmp_path)
     assert problems == [] and collection_findings(data) == []
     zh = collection_markdown(data, "zh")
-    assert zh.startswith("# 已收集个人信息清单\n\n" + WORDS["zh"]["collection_intro"])
+    assert zh.startswith("# 已收集个人信息清单\n\n" + words("zh")["collection_intro"])
     assert "| 预约试驾 | 姓名、手机号 |" in zh and "| 场景 | 个人信息 |" in zh
     en = collection_markdown(data, "en", heading=False)
-    assert en.startswith(WORDS["en"]["collection_intro"]) and "#" not in en.split("\n")[0]
+    assert en.startswith(words("en")["collection_intro"]) and "#" not in en.split("\n")[0]
     assert "| Booking a test ride | Name, phone number |" in en
 
 

@@ -7,6 +7,8 @@ list and the appendix can never disagree.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from ..assemble import inventory_table
 from ..data import DataSet
 from ..escape import markdown_inline
@@ -27,12 +29,13 @@ def collection_findings(data: DataSet) -> list[Finding]:
                     "collection list from data/site.yml")]
 
 
-def collection_markdown(data: DataSet, language: str, *, heading: bool = True) -> str:
+def collection_markdown(data: DataSet, language: str, *, heading: bool = True,
+                        data_dir: Path | None = None) -> str:
     """The list's page in ``language``: its title (unless ``heading`` is False), an intro line and the table.
 
     ``data`` must have loaded without findings (load_data) and hold an inventory (``collection_findings``).
     """
-    said = words(language)
+    said = words(language, data_dir)
     inventory = data["inventory"]
     table = inventory_table(resolve(inventory, language, data.languages))
     parts = [f"# {markdown_inline(said['collection_title'])}"] if heading else []

@@ -20,6 +20,8 @@ confirms it, and never a reason to refuse the build. Nothing is ever guessed.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import difflib
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -225,13 +227,14 @@ def _languages(data: DataSet) -> list[str]:
 
 # ---------------------------------------------------------------- rendering
 
-def third_parties_markdown(data: DataSet, language: str, *, heading: bool = True) -> str:
+def third_parties_markdown(data: DataSet, language: str, *, heading: bool = True,
+                           data_dir: Path | None = None) -> str:
     """The list's page in ``language``: its title (unless ``heading`` is False), an intro line and the table.
 
     ``data`` must hold a third-party file without errors (``third_parties_findings``: notices are fine).
     Every cell is data, escaped here; the emphasis of “unconfirmed” and the links are the core's own Markdown.
     """
-    said = words(language)
+    said = words(language, data_dir)
     languages = _languages(data)
     rows = data["third_parties"]["rows"]
     header = "| " + " | ".join(markdown_inline(said[name]) for name in COLUMNS) + " |"
