@@ -19,12 +19,14 @@ from .yamlfile import YamlDocument, inside, read_yaml
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 SUFFIXES = (".yml", ".yaml")
 
+RESPONSE_UNITS = ("working", "calendar")  # contact.response_unit: how contact.response_days is counted
+
 # Files the core knows, with their keys; `True` marks required keys.
 SCHEMA: dict[str, dict[str, bool]] = {
     "company": {"legal_name": True, "address": True, "website": False, "domains": True,
                 "mini_program": False, "brand": False,
                 "aliases": False, "third_parties": False, "external_sites": False},  # lists: rules/organisations.py, contacts.py
-    "contact": {"email": True, "response_days": True, "phone": False, "address": False,
+    "contact": {"email": True, "response_days": True, "response_unit": False, "phone": False, "address": False,
                 "online_service": False},
     "policy": {"id": True, "title": True, "version": True, "effective": True, "updated": False,
                "default_language": True, "languages": True, "sections": True},
@@ -269,7 +271,10 @@ def _check_contact(c: _Checker, contact: dict[str, Any]) -> None:
     c.kind("data.email", ("email",), contact.get("email"), email_problem(contact.get("email")),
            "write it as `name@example.com`")
     c.check(("response_days",), contact.get("response_days"), _positive_int,
-            "must be a whole number of working days", "write e.g. `response_days: 15`")
+            "must be a whole number of days", "write e.g. `response_days: 15`")
+    # The unit the deadline is counted in: working days unless the policy promises calendar days (自然日).
+    c.check(("response_unit",), contact.get("response_unit", RESPONSE_UNITS[0]), lambda unit: unit in RESPONSE_UNITS,
+            "must be `working` or `calendar`", "write `response_unit: calendar` for calendar days, or leave it out")
     c.text(("phone",), contact.get("phone"), localized=False)
     c.text(("address",), contact.get("address"))
     c.text(("online_service",), contact.get("online_service"))

@@ -87,3 +87,38 @@ def test_a_part_number_opening_its_line_is_a_heading_not_a_reference(tmp_path: P
     assert _findings(tmp_path, {intro: text}) == []
     cited = text.replace("您可以随时撤回同意。", "您可以随时撤回同意，方式见本政策第七条。")
     assert _findings(tmp_path / "again", {intro: cited}) == [f"{intro}:15: consistency.section-number"]
+
+
+def _deadline_findings(tmp_path: Path, contact: str, sentence: str = "") -> list[str]:
+    """The deadline findings of the Chinese base with data/contact.yml ``contact`` and ``sentence`` added to rights."""
+    from rulefixtures import judged, materialise
+    spec = {"only": "zh", "files": {"data/contact.yml": contact},
+            "edits": [{"file": "docs/zh/sections/rights.md", "old": "{{ contact.response_days }}个工作日内答复。",
+                       "new": "{{ contact.response_days }}日内答复。" + sentence}]}
+    root = materialise(tmp_path / "p", spec)
+    return [f"{f.path}:{f.rule}" for f in judged(root) if "deadline" in f.rule]
+
+
+_CALENDAR = "email: privacy@example.cn\nresponse_days: 15\nresponse_unit: calendar\n"
+
+
+def test_a_deadline_in_calendar_days_is_declared_once_in_data(tmp_path: Path) -> None:
+    assert _deadline_findings(tmp_path / "a", _CALENDAR) == []
+    # A shorter calendar deadline for one request keeps the promise; a longer one, or working days, does not.
+    assert _deadline_findings(tmp_path / "b", _CALENDAR, "投诉将在十日内处理完毕。") == []
+    assert _deadline_findings(tmp_path / "c", _CALENDAR, "投诉将在二十日内处理完毕。") == \
+        ["docs/zh/sections/rights.md:consistency.deadline"]
+    assert _deadline_findings(tmp_path / "d", _CALENDAR, "投诉将在15个工作日内处理完毕。") == \
+        ["docs/zh/sections/rights.md:consistency.deadline"]
+
+
+def test_a_calendar_deadline_may_reach_21_days_but_no_further(tmp_path: Path) -> None:
+    assert _deadline_findings(tmp_path / "a", _CALENDAR.replace("15", "21")) == []
+    assert _deadline_findings(tmp_path / "b", _CALENDAR.replace("15", "22")) == ["data/contact.yml:disclosure.deadline"]
+    assert _deadline_findings(tmp_path / "c", _CALENDAR.replace("calendar", "fortnightly")) == [], "reported as data"
+
+
+def test_an_unknown_deadline_unit_is_a_data_finding(tmp_path: Path) -> None:
+    from rulefixtures import judged, materialise
+    root = materialise(tmp_path / "p", {"only": "zh", "files": {"data/contact.yml": _CALENDAR.replace("calendar", "weeks")}})
+    assert [(f.path, f.rule) for f in judged(root)] == [("data/contact.yml", "data.schema")]

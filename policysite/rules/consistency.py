@@ -69,6 +69,19 @@ def _describe(days: int, working: bool) -> str:
     return f"{days} {'working' if working else 'calendar'} days"
 
 
+def _stricter(days: int, working: bool, limit: int, limit_working: bool) -> bool:
+    """Whether a stated deadline ends no later than data's, whatever the weekends and holidays.
+
+    N calendar days never end after N working days; N working days may end long after N calendar
+    days (a holiday week), so they are stricter than a calendar limit only when half of it or less.
+    """
+    if working == limit_working:
+        return days < limit
+    if not working:  # calendar against working
+        return days <= limit
+    return days * 2 <= limit
+
+
 @rule("consistency.deadline", Severity.WARNING)
 def deadline(context: Context) -> Iterator[Hit]:
     """A response deadline typed in the text (15个工作日 here, 十五日 there, 7个工作日 elsewhere).
@@ -84,29 +97,31 @@ def deadline(context: Context) -> Iterator[Hit]:
     other deadlines as well.
     """
     days = context.data("contact", "response_days")
+    working = context.data("contact", "response_unit") != "calendar"  # data/contact.yml's unit (working by default)
+    promised = _describe(days, working) if isinstance(days, int) else "?"
     for language in context.languages:
         found = [d for document in context.in_language(language) for d in deadlines(document)]
         for item in found:
             others = sorted({f"{o.text} ({o.path.rsplit('/', 1)[-1]}:{o.line})" for o in found
                              if (o.days, o.working) != (item.days, item.working)})
             elsewhere = f"; elsewhere the text says {', '.join(others)}" if others else ""
-            stricter = isinstance(days, int) and (item.days < days or item.days == days and not item.working)
+            stricter = isinstance(days, int) and _stricter(item.days, item.working, days, working)
             if stricter and not others:
                 continue  # a shorter promise for one request keeps the general one: not a conflict
-            if isinstance(days, int) and (item.days, item.working) == (days, True):
+            if isinstance(days, int) and (item.days, item.working) == (days, working):
                 yield Hit(item.path, item.line, f"the deadline `{item.text}` is typed in the text{elsewhere}",
                           "write `{{ contact.response_days }}` so every deadline comes from data/contact.yml")
             elif stricter:
                 yield Hit(item.path, item.line,
                           f"the deadline `{item.text}` ({_describe(item.days, item.working)}) is stricter than "
-                          f"data/contact.yml `response_days` ({days} working days), but the text states other "
+                          f"data/contact.yml `response_days` ({promised}), but the text states other "
                           f"deadlines too{elsewhere}",
                           "check which deadline applies to which request; write `{{ contact.response_days }}` "
                           "where the general deadline is meant")
             else:
                 yield Hit(item.path, item.line,
                           f"the deadline `{item.text}` ({_describe(item.days, item.working)}) differs from "
-                          f"data/contact.yml `response_days` ({days} working days){elsewhere}",
+                          f"data/contact.yml `response_days` ({promised}){elsewhere}",
                           "check that this is the deadline for answering a request; if so, state one deadline: write "
                           "`{{ contact.response_days }}` and correct data/contact.yml if needed")
 

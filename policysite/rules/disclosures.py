@@ -51,10 +51,13 @@ def deadline_limit(context: Context) -> Iterator[Hit]:
     deletion, account cancellation) to be answered within 15 working days.
     """
     days = context.data("contact", "response_days")
-    if isinstance(days, int) and not isinstance(days, bool) and days > MAX_WORKING_DAYS:
+    calendar = context.data("contact", "response_unit") == "calendar"
+    allowed = MAX_CALENDAR_DAYS if calendar else MAX_WORKING_DAYS  # 15 working days span at least 21 calendar days
+    if isinstance(days, int) and not isinstance(days, bool) and days > allowed:
         path, line = context.where("contact", "response_days")
-        yield Hit(path, line, f"`response_days` is {days} working days, more than the {MAX_WORKING_DAYS} allowed",
-                  f"set it to {MAX_WORKING_DAYS} or fewer")
+        unit = "calendar" if calendar else "working"
+        yield Hit(path, line, f"`response_days` is {days} {unit} days, longer than {MAX_WORKING_DAYS} working days",
+                  f"set it to {allowed} or fewer" + (" (calendar days)" if calendar else ""))
     for document in context.documents:
         for item in deadlines(document):
             limit = MAX_WORKING_DAYS if item.working else MAX_CALENDAR_DAYS
