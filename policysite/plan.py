@@ -22,11 +22,12 @@ from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from . import archive, links, urls, webview
-from .crosslinks import linked
+from .crosslinks import address, linked, relative
 from .documents import POLICY_KIND
 from .document_pages import document_pages
 from .model import GeneratedPage, Policy
 from .not_found import words as not_found_words
+from .pointers import missing, pointer_html, with_pointers
 from .wechat import verification_file
 from .wechat_privacy import PAYLOAD_PATH, has_settings, payload_json, privacy_setting_pages
 
@@ -116,9 +117,17 @@ def _archive_pages(policy: Policy, site: Site) -> list[GeneratedPage]:
 
 
 def _policy_text(policy: Policy, site: Site, language: str, *, webview: bool) -> str:
-    """The policy's current text with its references to the site's other documents linked (policysite.crosslinks)."""
-    return linked(policy.pages[language], policy, site.documents, language, prefix="", own=POLICY_KIND,
+    """The policy's current text with its references to the site's other documents linked (policysite.crosslinks),
+    and the site's own pointer to each one it does not name yet (policysite.pointers)."""
+    text = linked(policy.pages[language], policy, site.documents, language, prefix="", own=POLICY_KIND,
                   webview=webview)
+    others = [document for document in site.documents if not document.is_policy]
+    here = address("", language, policy.default_language.code, webview=webview)
+    notes = [(section_id, pointer_html(language, document.titles[language],
+                                       relative(here, address(document.prefix, language, policy.default_language.code,
+                                                              webview=webview)), policy.data_dir))
+             for document, section_id in missing(policy, others, language)]
+    return with_pointers(text, policy, notes, language) if notes else text
 
 
 def _webview_pages(policy: Policy, site: Site) -> list[GeneratedPage]:

@@ -82,13 +82,17 @@ def _keep_only(target: Path, language: str) -> None:
             shutil.rmtree(folder)
 
 
-def judged(root: Path, *, today: dt.date | None = TODAY) -> list[Finding]:
-    """Every finding ``judge()`` reports for the project at ``root`` (none when it would publish)."""
+def judged(root: Path, *, today: dt.date | None = TODAY, notices_of: str | None = None) -> list[Finding]:
+    """Every finding ``judge()`` reports for the project at ``root`` (none when it would publish).
+
+    A notice never refuses a build, so it is among the findings only when asked for by rule
+    (``notices_of``): the fixtures of a notice rule judge its notices and every blocking finding.
+    """
     try:
-        judge(root, today=today, commit_date=lambda *_: None)
+        policy = judge(root, today=today, commit_date=lambda *_: None)
     except PolicyError as error:
         return error.findings
-    return []
+    return [f for f in policy.warnings if f.rule == notices_of]
 
 
 def findings_of(root: Path) -> list[str]:
@@ -97,7 +101,7 @@ def findings_of(root: Path) -> list[str]:
 
 def check_case(tmp_path: Path, rule: str, variant: str, spec: dict[str, Any]) -> None:
     root = materialise(tmp_path / "project", spec)
-    found = judged(root)
+    found = judged(root, notices_of=rule)
     got = Counter(f"{f.path}:{f.line}: {f.rule}" for f in found)
     expected = Counter(spec.get("expect") or [])
     report = "\n".join(f.format() for f in found)

@@ -24,6 +24,7 @@ from typing import Any, NamedTuple
 from collections.abc import Iterator, Mapping
 from urllib.parse import quote
 
+from ..findings import Severity
 from .registry import Context, Document, Hit, rule
 
 KINDS = ("privacy-policy", "collection-list", "third-party-list", "children-rules", "terms")
@@ -179,6 +180,51 @@ def reference_unpublished(context: Context) -> Iterator[Hit]:
                               "does not publish",
                               f"publish it (add a document of kind `{reference.kind}` under `documents:` in "
                               "data/site.yml, with its data), or change the text to refer to what the site publishes")
+
+
+_PRINTS_LIST = {"collection-list": re.compile(r"\{\{\s*inventory\b"),
+                "third-party-list": re.compile(r"\{\{\s*third_parties\b")}
+
+
+def held_kinds(sources: list[str]) -> set[str]:
+    """The kinds a policy prints itself, from its section files as written: the policy, and a list whose
+    placeholder (`{{ inventory }}`, `{{ third_parties }}`) one of them prints."""
+    return {"privacy-policy"} | {kind for kind, pattern in _PRINTS_LIST.items()
+                                 if any(pattern.search(source) for source in sources)}
+
+
+@rule("document.unreferenced", Severity.NOTICE)
+def unreferenced(context: Context) -> Iterator[Hit]:
+    """A list (or children's rules) the site publishes that the policy's text never names.
+
+    Example: a site whose data/site.yml publishes the third-party list, and whose sharing section
+    does not say `详见《第三方信息共享清单》`.
+
+    MIIT's app rules ask for the lists to be reachable from the policy where it discloses what they
+    list. The approved text cannot be changed by the build, so the current page and the web-view
+    show a pointer of the site's own at the end of that section (policysite.pointers); this notice
+    is printed by every build until the text names the document, and never blocks one.
+    """
+    from ..documents import read_documents
+    from ..pointers import missing
+
+    documents, problems = read_documents(context.policy.data, context.languages)
+    if problems:
+        return  # data/site.yml is refused on its own (site.document-*)
+    others = [document for document in documents if not document.is_policy]
+    for language in context.languages:
+        for document, section_id in missing(context.policy, others, language):
+            section = context.document(language, section_id)
+            if section is None:
+                continue
+            title = document.titles.get(language, document.id)
+            example = f"详见《{title}》" if language.startswith("zh") else f"see the {title}"
+            yield Hit(section.path, section.text.heading_line or 1,
+                      f"the text in `{language}` never names “{title}” ({_NAMES[document.kind]}), which the site "
+                      "publishes; until it does, the page shows the site's own pointer to it at the end of this "
+                      "section, marked as not part of the policy",
+                      f"at the next release, have counsel add a sentence to this section that names it (for example "
+                      f"“{example}”); the build then links it and drops the pointer")
 
 
 # ---------------------------------------------------------------- links
