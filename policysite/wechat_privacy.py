@@ -46,7 +46,9 @@ PURPOSE_JOIN = "；"
 # The keys WeChat documents for setting_list (配置小程序用户隐私保护指引, 用户信息类型), spelt as WeChat spells
 # them (`BlueTooth`, `Clipboard`): the key is compared as written, so a different case is another key.
 # What each one means, in each language, is in the catalogues (policysite/words/, group `wechat_privacy_keys`;
-# the Chinese names are WeChat's own).
+# the Chinese names are WeChat's own). Checked key by key, names included, against WeChat's list as SDKs
+# transcribe it from getprivacysetting's privacy_desc (WxJava's PrivacyKeyEnum: the first 22; admin tools of
+# later date: the six from ChooseLocation on). WeChat adds keys; an unknown one is a finding naming the closest.
 PRIVACY_KEYS: tuple[str, ...] = (
     "UserInfo", "Location", "Address", "Invoice", "RunData", "Record", "Album", "Camera", "PhoneNumber",
     "Contact", "DeviceInfo", "EXIDNumber", "EXOrderInfo", "EXUserPublishContent", "EXUserFollowAcct",
