@@ -20,7 +20,7 @@ from .escape import markdown_inline
 from .footer import footer_facts
 from .model import GeneratedPage, Policy
 from .renderers import renderer
-from .webview import webview_page
+from .webview import document_webview_pages, webview_page
 
 
 def document_markdown(document: Document, policy: Policy, language: str) -> str:
@@ -74,7 +74,7 @@ def document_pages(policy: Policy, documents: tuple[Any, ...]) -> list[Generated
             pages.append(view)
         archive = policy.archive.documents.get(document.id) if policy.archive is not None else None
         if archive is not None:
-            pages += document_archive_pages(policy, archive)
+            pages += document_archive_pages(policy, archive) + document_webview_pages(policy, archive)
     return pages
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,11 +51,16 @@ class VersionPage:
 
 def versions_for(policy: Policy, language: str) -> list[VersionPage]:
     """Every released version in ``language``, oldest first (empty before the first release)."""
+    return version_pages(policy.versions, language)
+
+
+def version_pages(versions: list[PolicyVersion], language: str, prefix: str = "") -> list[VersionPage]:
+    """The released ``versions`` of the document at ``prefix`` ("" the policy) in ``language``, oldest first."""
     return [VersionPage(version=v.version, effective=v.effective, updated=v.updated, status=v.status,
                         superseded=v.superseded, title=v.texts[language].title, summary=v.summary(language),
-                        markdown=v.texts[language].body, path=v.path,
-                        pdf=pdf_site_path(v, language) if language in v.pdfs else "")
-            for v in policy.versions if language in v.texts]
+                        markdown=v.texts[language].body, path=urls.version_path(prefix, v.slug),
+                        pdf=urls.pdf(prefix, language, v.slug) if language in v.pdfs else "")
+            for v in versions if language in v.texts]
 
 
 # --- paths and words ------------------------------------------------------------------------
@@ -135,7 +141,7 @@ def archive_pages(policy: Policy) -> list[GeneratedPage]:
             pages.append(_version_page(policy, view, language, version))
             previous = view.predecessor(version, language.code)
             if previous is not None:
-                pages.append(_changes_page(policy, view, language, version, previous))
+                pages.append(changes_page(policy, language, version, previous))
     return pages
 
 
@@ -171,13 +177,27 @@ def _index_page(policy: Policy, view: ArchiveView, language: Language, versions:
     code = language.code
     here = site_path(language, INDEX_PATH)
     title = say(policy, code, "index_title").unescape()
+    items = index_rows(policy, language, versions, "", view.predecessor)
+    intro = say(policy, code, "index_intro", manifest=relative(here, urls.manifest()))
+    markdown = (f"# {markdown_inline(title)}\n\n<p>{intro} {feed_link(policy, language, '')}</p>\n\n"
+                f'<ol class="archive-list" reversed>{items}</ol>\n')
+    return GeneratedPage(language=code, path=INDEX_PATH, markdown=markdown, title=title, template=TEMPLATE,
+                         meta=_meta(policy, None, "index", INDEX_PATH, noindex=False))
+
+
+def index_rows(policy: Policy, language: Language, versions: list[PolicyVersion], prefix: str,
+               predecessor: Callable[[PolicyVersion, str], PolicyVersion | None]) -> str:
+    """The version history's cards, newest first, for the document at ``prefix`` ("" the policy): each
+    version's period and summary, with its page, its redline (when it has a predecessor) and its frozen text."""
+    code = language.code
+    here = site_path(language, urls.archive_index_path(prefix))
     items = []
     for version in reversed(versions):
-        page = site_path(language, version.path)
+        page = site_path(language, urls.version_path(prefix, version.slug))
         links: list[Markup | str] = [_link(relative(here, page), say(policy, code, "read"))]
-        if view.predecessor(version, code) is not None:
+        if predecessor(version, code) is not None:
             links.append(_link(relative(here, page + urls.CHANGES), say(policy, code, "changes")))
-        links.append(_link(relative(here, text_path(version, code)), say(policy, code, "text")))
+        links.append(_link(relative(here, urls.frozen_text(prefix, code, version.slug)), say(policy, code, "text")))
         if code in version.pdfs:
             links.append(_pdf_link(policy, here, version, code))
         summary = _summary_html(version.summary(code)) or say(policy, code, "first_version")
@@ -188,12 +208,14 @@ def _index_page(policy: Policy, view: ArchiveView, language: Language, versions:
             f'<p>{say(policy, code, "col_period")}{say(policy, code, "colon")}{_period(policy, code, version)}</p>'
             f'<p>{say(policy, code, "col_summary")}{say(policy, code, "colon")}{summary}</p>'
             f'<ul class="archive-links">{"".join(f"<li>{link}</li>" for link in links)}</ul></li>')
-    feed = _link(relative(here, urls.feed("", code, policy.default_language.code)), say(policy, code, "feed"))
-    intro = say(policy, code, "index_intro", manifest=relative(here, urls.manifest()))
-    markdown = (f"# {markdown_inline(title)}\n\n<p>{intro} {feed}</p>\n\n"
-                f'<ol class="archive-list" reversed>{"".join(items)}</ol>\n')
-    return GeneratedPage(language=code, path=INDEX_PATH, markdown=markdown, title=title, template=TEMPLATE,
-                         meta=_meta(policy, None, "index", INDEX_PATH, noindex=False))
+    return "".join(items)
+
+
+def feed_link(policy: Policy, language: Language, prefix: str) -> Markup:
+    """The link to the document's Atom feed from its version history (the feed's only link, as for the policy)."""
+    here = site_path(language, urls.archive_index_path(prefix))
+    return _link(relative(here, urls.feed(prefix, language.code, policy.default_language.code)),
+                 say(policy, language.code, "feed"))
 
 
 def version_title(policy: Policy, language: str, version: PolicyVersion) -> str:
@@ -232,11 +254,14 @@ def _version_page(policy: Policy, view: ArchiveView, language: Language, version
                          meta=_meta(policy, version, "version", version.path, noindex=True))
 
 
-def _changes_page(policy: Policy, view: ArchiveView, language: Language, version: PolicyVersion,
-                  previous: PolicyVersion) -> GeneratedPage:
+def changes_page(policy: Policy, language: Language, version: PolicyVersion, previous: PolicyVersion,
+                 prefix: str = "") -> GeneratedPage:
+    """The redline of ``version`` against ``previous``, for the document at ``prefix`` ("" the policy): the same
+    page, words and diff for every document, at /<prefix>/archive/<date>/changes/."""
     code = language.code
-    path = version.path + urls.CHANGES
+    path = urls.redline_path(prefix, version.slug)
     here = site_path(language, path)
+    new_page, old_page = urls.version_path(prefix, version.slug), urls.version_path(prefix, previous.slug)
     new, old = _date(policy, code, version.effective), _date(policy, code, previous.effective)
     marked = redline(previous.texts[code].body, version.texts[code].body, code)
     title = say(policy, code, "changes_title", title=version.texts[code].title, date=new).unescape()
@@ -246,9 +271,9 @@ def _changes_page(policy: Policy, view: ArchiveView, language: Language, version
     if version.summary(code):
         paragraphs.append(say(policy, code, "banner_summary", summary=_summary_html(version.summary(code))))
     paragraphs.append(Markup(" · ").join([
-        Markup('<a href="{}">{}</a>').format(relative(here, site_path(language, version.path)),
+        Markup('<a href="{}">{}</a>').format(relative(here, site_path(language, new_page)),
                                              say(policy, code, "version_title", title=version.texts[code].title, date=new)),
-        Markup('<a href="{}">{}</a>').format(relative(here, site_path(language, previous.path)),
+        Markup('<a href="{}">{}</a>').format(relative(here, site_path(language, old_page)),
                                              say(policy, code, "version_title", title=previous.texts[code].title, date=old)),
     ]))
     markdown = f"# {markdown_inline(title)}\n\n{_box('changes', paragraphs)}\n\n{marked.markdown}"
