@@ -17,8 +17,8 @@ from typing import Any
 
 from . import urls
 from .archive.documents import DocumentArchive
-from .archive.pages import _after_title, _box, _date, _summary_html, changes_page, feed_link, index_rows, relative, \
-    say, site_path
+from .archive.pages import _after_title, _date, changes_page, feed_link, index_rows, relative, say, site_path, \
+    version_banner, version_title
 from .archive.store import PolicyVersion
 from .escape import markdown_inline
 from .model import GeneratedPage, Language, Policy
@@ -77,7 +77,6 @@ def _version(policy: Policy, archive: DocumentArchive, language: Language, versi
     path = urls.version_path(prefix, version.slug)
     here = site_path(language, path)
     current = relative(here, site_path(language, urls.page_path(prefix)))
-    index = relative(here, site_path(language, urls.archive_index_path(prefix)))
     facts = {"version": version.version, "effective": _date(policy, code, version.effective), "current": current}
     if version.status == "superseded" and version.superseded is not None:
         lead = say(policy, code, "document_banner_superseded", superseded=_date(policy, code, version.superseded),
@@ -85,18 +84,7 @@ def _version(policy: Policy, archive: DocumentArchive, language: Language, versi
     else:
         lead = say(policy, code, f"document_banner_{'upcoming' if version.status == 'upcoming' else 'current'}",
                    **facts)
-    paragraphs = [lead]
-    if version.summary(code):
-        paragraphs.append(say(policy, code, "banner_summary", summary=_summary_html(version.summary(code))))
-    if archive.predecessor(version, code) is not None:  # as the policy's: its redline, then every version
-        paragraphs.append(say(policy, code, "banner_links", changes=urls.CHANGES, index=index))
-    else:
-        paragraphs.append(say(policy, code, "banner_index", index=index))
-    # The frozen file is served beside the page, as the policy's: anyone can check it against the lock.
-    paragraphs.append(say(policy, code, "banner_hash", name=f"{code}.md", sha256=version.hashes[code],
-                          text=relative(here, urls.frozen_text(prefix, code, version.slug))))
-    markdown = _after_title(version.texts[code].body, _box(version.status, paragraphs))
-    title = say(policy, code, "version_title", title=version.texts[code].title,
-                date=_date(policy, code, version.effective)).unescape()
-    return GeneratedPage(language=code, path=path, markdown=markdown, title=title,
+    banner = version_banner(policy, language, version, prefix, lead, archive.predecessor(version, code) is not None)
+    markdown = _after_title(version.texts[code].body, banner)
+    return GeneratedPage(language=code, path=path, markdown=markdown, title=version_title(policy, code, version),
                          meta=_meta(policy, archive, path, version, code))

@@ -199,7 +199,7 @@ def index_rows(policy: Policy, language: Language, versions: list[PolicyVersion]
             links.append(_link(relative(here, page + urls.CHANGES), say(policy, code, "changes")))
         links.append(_link(relative(here, urls.frozen_text(prefix, code, version.slug)), say(policy, code, "text")))
         if code in version.pdfs:
-            links.append(_pdf_link(policy, here, version, code))
+            links.append(_pdf_link(policy, here, version, code, prefix))
         summary = _summary_html(version.summary(code)) or say(policy, code, "first_version")
         items.append(
             f'<li class="archive-row archive-row--{version.status}">'
@@ -228,7 +228,6 @@ def _version_page(policy: Policy, view: ArchiveView, language: Language, version
     code = language.code
     here = site_path(language, version.path)
     current = relative(here, site_path(language, ""))
-    index = relative(here, site_path(language, INDEX_PATH))
     facts = {"version": version.version, "effective": _date(policy, code, version.effective)}
     if version.status == "superseded":
         assert version.superseded is not None  # a superseded version knows its successor's date
@@ -237,21 +236,33 @@ def _version_page(policy: Policy, view: ArchiveView, language: Language, version
         lead = say(policy, code, "banner_upcoming", current=current, **facts)
     else:
         lead = say(policy, code, "banner_current", current=current, **facts)
-    paragraphs = [lead]
-    if version.summary(code):
-        paragraphs.append(say(policy, code, "banner_summary", summary=_summary_html(version.summary(code))))
-    if view.predecessor(version, code) is not None:
-        paragraphs.append(say(policy, code, "banner_links", changes="changes/", index=index))
-    else:
-        paragraphs.append(say(policy, code, "banner_index", index=index))
-    paragraphs.append(say(policy, code, "banner_hash", name=f"{code}.md", text=relative(here, text_path(version, code)),
-                          sha256=version.hashes[code]))
-    if code in version.pdfs:
-        paragraphs.append(Markup(_pdf_link(policy, here, version, code)))
-    markdown = _after_title(version.texts[code].body, _box(version.status, paragraphs))
+    banner = version_banner(policy, language, version, "", lead, view.predecessor(version, code) is not None)
+    markdown = _after_title(version.texts[code].body, banner)
     return GeneratedPage(language=code, path=version.path, markdown=markdown,
                          title=version_title(policy, code, version), template=TEMPLATE,
                          meta=_meta(policy, version, "version", version.path, noindex=True))
+
+
+def version_banner(policy: Policy, language: Language, version: PolicyVersion, prefix: str, lead: Markup,
+                   has_previous: bool) -> str:
+    """The box atop an archived version's page of the document at ``prefix`` ("" the policy): ``lead`` (its
+    status, said of that document), what changed, its redline and history, its frozen text's hash, its PDF."""
+    code = language.code
+    here = site_path(language, urls.version_path(prefix, version.slug))
+    index = relative(here, site_path(language, urls.archive_index_path(prefix)))
+    paragraphs = [lead]
+    if version.summary(code):
+        paragraphs.append(say(policy, code, "banner_summary", summary=_summary_html(version.summary(code))))
+    if has_previous:
+        paragraphs.append(say(policy, code, "banner_links", changes=urls.CHANGES, index=index))
+    else:
+        paragraphs.append(say(policy, code, "banner_index", index=index))
+    # The frozen file is served beside the page: anyone can check it against the lock.
+    paragraphs.append(say(policy, code, "banner_hash", name=f"{code}.md", sha256=version.hashes[code],
+                          text=relative(here, urls.frozen_text(prefix, code, version.slug))))
+    if code in version.pdfs:
+        paragraphs.append(Markup(_pdf_link(policy, here, version, code, prefix)))
+    return _box(version.status, paragraphs)
 
 
 def changes_page(policy: Policy, language: Language, version: PolicyVersion, previous: PolicyVersion,
@@ -334,11 +345,12 @@ def with_notices(markdown: str, notices: str) -> str:
     return _after_title(markdown, notices) if notices else markdown
 
 
-def _pdf_link(policy: Policy, here: str, version: PolicyVersion, code: str) -> str:
-    """"Download PDF", with the file's type and size said, for the page at site path ``here``."""
+def _pdf_link(policy: Policy, here: str, version: PolicyVersion, code: str, prefix: str = "") -> str:
+    """"Download PDF", with the file's type and size said, for the page at site path ``here`` (the PDF of the
+    document at ``prefix``, "" the policy)."""
     size = f"{max(1, round(len(version.pdfs[code]) / 1024))} KB"
     return str(Markup('<a href="{}" type="application/pdf" download>{}</a> <small>(PDF, {})</small>').format(
-        relative(here, pdf_site_path(version, code)), say(policy, code, "pdf"), size))
+        relative(here, urls.pdf(prefix, code, version.slug)), say(policy, code, "pdf"), size))
 
 
 def _history(policy: Policy, view: ArchiveView, code: str) -> str:
