@@ -110,6 +110,17 @@ def test_the_list_has_its_own_atom_feed_linked_from_its_history(built: Released,
     assert "lists/" not in policy_feed and policy_feed.count("<entry>") == 1
 
 
+@pytest.mark.parametrize("code", ["zh", "en"])
+def test_the_list_page_ends_with_its_version_history_as_the_policys(built: Released, code: str) -> None:
+    """The way from the list to its versions, redlines and feed: the policy's history block, of the list."""
+    text = article(_page(built, _under(code, "lists/collection")))
+    history = text[text.index('<div class="policy-history">'):]
+    assert 'href="archive/2025-04-10/"' in history and 'href="archive/2025-04-01/"' in history
+    assert 'href="archive/"' in history and "2025-03-01" not in history  # the list's versions, not the policy's
+    # A list never released has no history to show.
+    assert "policy-history" not in article(_page(built, _under(code, "lists/third-parties")))
+
+
 def test_the_manifest_gives_the_lists_webview_and_redline(built: Released) -> None:
     manifest = json.loads((built.project.site / "policy.json").read_text(encoding="utf-8"))
     assert conforms(manifest, SCHEMA) == []
@@ -143,7 +154,7 @@ def test_the_sitemap_lists_no_redline_webview_or_feed_of_the_list(built: Release
 
 def _policy_output(site: Path) -> dict[str, bytes]:
     """Every file the site publishes for the policy (nothing under a list's prefix, nor the site-wide files)."""
-    skip = ("lists/", "en/lists/", "policy.json", "sitemap.xml", "sitemap.xml.gz")
+    skip = ("lists/", "en/lists/", "policy.json", "sitemap.xml", "sitemap.xml.gz", "search/")  # site-wide: every page
     return {path: file.read_bytes() for file in sorted(site.rglob("*")) if file.is_file()
             and not (path := file.relative_to(site).as_posix()).startswith(skip)}
 

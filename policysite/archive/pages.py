@@ -354,23 +354,31 @@ def _pdf_link(policy: Policy, here: str, version: PolicyVersion, code: str, pref
 
 
 def _history(policy: Policy, view: ArchiveView, code: str) -> str:
+    return history_block(policy, code, "", view.versions, view.current, view.matches_release(code))
+
+
+def history_block(policy: Policy, code: str, prefix: str, versions: list[PolicyVersion],
+                  current: PolicyVersion | None, shows_current: bool) -> str:
+    """The "Version history" block at the end of the current page of the document at ``prefix`` ("" the
+    policy): the version in force with its archived copy (and its PDF when the page shows exactly that
+    version: ``shows_current``), the latest superseded versions, and the link to every version."""
     lang = policy.language(code)
-    here = site_path(lang, "")
+    here = site_path(lang, urls.page_path(prefix))
     lines = [f'<p class="policy-history__title"><strong>{say(policy, code, "history_heading")}</strong></p>']
-    if view.current is not None and code in view.current.texts:
-        link = relative(here, site_path(lang, view.current.path))
+    if current is not None and code in current.texts:
+        link = relative(here, site_path(lang, urls.version_path(prefix, current.slug)))
         lines.append(Markup('<p>{} <a href="{}">{}</a></p>').format(
-            say(policy, code, "history_current", version=view.current.version,
-                effective=_date(policy, code, view.current.effective)),
+            say(policy, code, "history_current", version=current.version,
+                effective=_date(policy, code, current.effective)),
             link, say(policy, code, "archived_copy")))
-        if view.matches_release(code) and code in view.current.pdfs:
-            lines.append(Markup("<p>{}</p>").format(Markup(_pdf_link(policy, here, view.current, code))))
-    previous = [v for v in reversed(view.versions) if v.status == "superseded" and code in v.texts]
+        if shows_current and code in current.pdfs:
+            lines.append(Markup("<p>{}</p>").format(Markup(_pdf_link(policy, here, current, code, prefix))))
+    previous = [v for v in reversed(versions) if v.status == "superseded" and code in v.texts]
     links = [Markup('<a href="{}">{}</a>').format(
-        relative(here, site_path(lang, v.path)),
+        relative(here, site_path(lang, urls.version_path(prefix, v.slug))),
         say(policy, code, "version_dated", version=v.version, date=_date(policy, code, v.effective)))
         for v in previous[:RECENT_ON_CURRENT_PAGE]]
-    everything = Markup('<a href="{}">{}</a>').format(relative(here, site_path(lang, INDEX_PATH)),
+    everything = Markup('<a href="{}">{}</a>').format(relative(here, site_path(lang, urls.archive_index_path(prefix))),
                                                       say(policy, code, "history_all"))
     if links:
         lines.append(Markup("<p>{}{}</p>").format(say(policy, code, "history_previous"),
