@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from archive_support import article, build
+from archive_support import article, build, release
 from conftest import copy_project, git
 from test_document_archive import LIST, Released, _footer, released  # noqa: F401 (the module's fixture)
 from test_release_flow import SCHEMA, conforms
@@ -178,3 +178,32 @@ def test_the_lists_versions_leave_every_byte_of_the_policys_output(built: Releas
     for manifest in manifests:
         manifest["documents"] = [e for e in manifest["documents"] if e["id"] != "collection-list"]
     assert manifests[0] == manifests[1]
+
+
+def test_an_upcoming_list_version_has_its_webview_and_redline_in_the_manifest(built: Released, tmp_path: Path) -> None:
+    """A third version released for later: `upcoming` names its web-view and redline, and both are built."""
+    project = copy_project(tmp_path / "project", content=built.project.root)
+    git(project.root, "init", "-q", "-b", "main")
+    git(project.root, "add", "-A")
+    git(project.root, "commit", "-q", "-m", "released so far", date="2025-04-05T10:00:00+08:00")
+    project.replace("data/inventory.yml", "Arranging the delivery", "Arranging and tracking the delivery")
+    done = release(project, "--doc", "collection-list", "--effective", "2025-04-30", "--material", "yes",
+                   "--summary", "zh=配送跟踪。", "--summary", "en=Delivery tracking.", today="2025-04-12")
+    assert done.returncode == 0, done.output
+    git(project.root, "add", "-A")
+    git(project.root, "commit", "-q", "-m", "Release the list version 3", date="2025-04-12T10:00:00+08:00")
+    result = build(project, today="2025-04-12")
+    assert result.returncode == 0, result.output
+    manifest = json.loads((project.site / "policy.json").read_text(encoding="utf-8"))
+    assert conforms(manifest, SCHEMA) == []
+    entry = next(e for e in manifest["documents"] if e["id"] == "collection-list")
+    assert entry["current"]["version"] == 2 and entry["upcoming"]["version"] == 3
+    upcoming = entry["upcoming"]["languages"]["en"]
+    assert urlsplit(upcoming["changes"]).path == f"/en/{PAGES}/2025-04-30/changes/"
+    assert upcoming["summary"] == "Delivery tracking." and entry["upcoming"]["material"] is True
+    webview = (project.site / urlsplit(upcoming["webview"]).path.lstrip("/") / "index.html").read_text(encoding="utf-8")
+    assert "This is an upcoming version of this document (version 3); it takes effect on April 30, 2025." in webview
+    redline = (project.site / urlsplit(upcoming["changes"]).path.lstrip("/") / "index.html").read_text(encoding="utf-8")
+    assert "Arranging<ins> and tracking</ins> the delivery" in article(redline)
+    feed = ET.fromstring((project.site / "en/lists/collection/feed.xml").read_bytes())
+    assert [e.findtext(f"{ATOM}summary") for e in feed.findall(f"{ATOM}entry")] == ["Delivery tracking.", *SUMMARIES["en"]]
