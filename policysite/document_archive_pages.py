@@ -4,19 +4,21 @@ under its prefix (/<prefix>/archive/, /<prefix>/archive/<date>/), per language.
 The same words and banners as the policy's archive (policysite.archive.pages), said of
 "this document"; each version page's footer shows that version's number and dates.
 Each version's frozen text and the lock are served beside them (DocumentArchive.files).
-Redlines, version web-views, feeds, PDFs and /policy.json entries of a document's versions are not made yet.
+Every version with a predecessor has its redline (/<prefix>/archive/<date>/changes/), made by the
+policy's own page function (policysite.archive.pages.changes_page), so both read alike; the history's
+cards are the policy's too (index_rows), and it links the document's Atom feed as the policy's does.
+Version web-views are made beside these (policysite.webview.document_webview_pages), the feeds by
+policysite.archive.manifest.document_feeds.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from markupsafe import Markup
-
 from . import urls
 from .archive.documents import DocumentArchive
-from .archive.pages import _after_title, _box, _date, _link, _period, _status_label, _summary_html, relative, say, \
-    site_path
+from .archive.pages import _after_title, _date, changes_page, feed_link, index_rows, relative, say, site_path, \
+    version_banner, version_title
 from .archive.store import PolicyVersion
 from .escape import markdown_inline
 from .model import GeneratedPage, Language, Policy
@@ -31,13 +33,20 @@ def document_archive_pages(policy: Policy, archive: DocumentArchive) -> list[Gen
         if not mine:
             continue
         pages.append(_index(policy, archive, language, mine))
-        pages += [_version(policy, archive, language, version) for version in mine]
+        for version in mine:
+            pages.append(_version(policy, archive, language, version))
+            previous = archive.predecessor(version, language.code)
+            if previous is not None:
+                redline = changes_page(policy, language, version, previous, archive.document.prefix)
+                redline.meta = _meta(policy, archive, redline.path, version, language.code, kind="changes")
+                pages.append(redline)
     return pages
 
 
 def _meta(policy: Policy, archive: DocumentArchive, path: str, version: PolicyVersion | None,
-          language: str) -> dict[str, Any]:
-    meta: dict[str, Any] = {"document": archive.document.id, "archive": {"kind": "index" if version is None else "version",
+          language: str, kind: str = "") -> dict[str, Any]:
+    kind = kind or ("index" if version is None else "version")
+    meta: dict[str, Any] = {"document": archive.document.id, "archive": {"kind": kind,
                             "alternates": {lang.code: site_path(lang, path) for lang in policy.languages
                                            if version is None or lang.code in version.texts}}}
     # The document's own facts in the footer (hooks/archive_pages.py), never the policy's: the version's
@@ -55,20 +64,10 @@ def _index(policy: Policy, archive: DocumentArchive, language: Language,
            versions: list[PolicyVersion]) -> GeneratedPage:
     code, prefix = language.code, archive.document.prefix
     path = urls.archive_index_path(prefix)
-    here = site_path(language, path)
     title = f"{archive.document.titles[code]} · {say(policy, code, 'index_title').unescape()}"
-    items = []
-    for version in reversed(versions):
-        page = site_path(language, urls.version_path(prefix, version.slug))
-        summary = _summary_html(version.summary(code)) or say(policy, code, "first_version")
-        items.append(
-            f'<li class="archive-row archive-row--{version.status}">'
-            f'<h2 id="v{version.version}">{say(policy, code, "version_n", version=version.version)} '
-            f'<span class="archive-status">· {_status_label(policy, code, version)}</span></h2>'
-            f'<p>{say(policy, code, "col_period")}{say(policy, code, "colon")}{_period(policy, code, version)}</p>'
-            f'<p>{say(policy, code, "col_summary")}{say(policy, code, "colon")}{summary}</p>'
-            f'<ul class="archive-links"><li>{_link(relative(here, page), say(policy, code, "read"))}</li></ul></li>')
-    markdown = f"# {markdown_inline(title)}\n\n" + f'<ol class="archive-list" reversed>{"".join(items)}</ol>\n'
+    items = index_rows(policy, language, versions, prefix, archive.predecessor)
+    markdown = (f"# {markdown_inline(title)}\n\n<p>{feed_link(policy, language, prefix)}</p>\n\n"
+                f'<ol class="archive-list" reversed>{items}</ol>\n')
     return GeneratedPage(language=code, path=path, markdown=markdown, title=title,
                          meta=_meta(policy, archive, path, None, code))
 
@@ -78,7 +77,6 @@ def _version(policy: Policy, archive: DocumentArchive, language: Language, versi
     path = urls.version_path(prefix, version.slug)
     here = site_path(language, path)
     current = relative(here, site_path(language, urls.page_path(prefix)))
-    index = relative(here, site_path(language, urls.archive_index_path(prefix)))
     facts = {"version": version.version, "effective": _date(policy, code, version.effective), "current": current}
     if version.status == "superseded" and version.superseded is not None:
         lead = say(policy, code, "document_banner_superseded", superseded=_date(policy, code, version.superseded),
@@ -86,15 +84,7 @@ def _version(policy: Policy, archive: DocumentArchive, language: Language, versi
     else:
         lead = say(policy, code, f"document_banner_{'upcoming' if version.status == 'upcoming' else 'current'}",
                    **facts)
-    paragraphs = [lead]
-    if version.summary(code):
-        paragraphs.append(say(policy, code, "banner_summary", summary=_summary_html(version.summary(code))))
-    paragraphs.append(Markup(say(policy, code, "banner_index", index=index)))
-    # The frozen file is served beside the page, as the policy's: anyone can check it against the lock.
-    paragraphs.append(say(policy, code, "banner_hash", name=f"{code}.md", sha256=version.hashes[code],
-                          text=relative(here, urls.frozen_text(prefix, code, version.slug))))
-    markdown = _after_title(version.texts[code].body, _box(version.status, paragraphs))
-    title = say(policy, code, "version_title", title=version.texts[code].title,
-                date=_date(policy, code, version.effective)).unescape()
-    return GeneratedPage(language=code, path=path, markdown=markdown, title=title,
+    banner = version_banner(policy, language, version, prefix, lead, archive.predecessor(version, code) is not None)
+    markdown = _after_title(version.texts[code].body, banner)
+    return GeneratedPage(language=code, path=path, markdown=markdown, title=version_title(policy, code, version),
                          meta=_meta(policy, archive, path, version, code))

@@ -12,6 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from . import urls
+from .archive.frozen import normalise
+from .archive.pages import history_block
 from .archive.store import PolicyVersion
 from .document_archive_pages import document_archive_pages
 from .crosslinks import linked
@@ -20,7 +22,7 @@ from .escape import markdown_inline
 from .footer import footer_facts
 from .model import GeneratedPage, Policy
 from .renderers import renderer
-from .webview import webview_page
+from .webview import document_webview_pages, webview_page
 
 
 def document_markdown(document: Document, policy: Policy, language: str) -> str:
@@ -55,6 +57,7 @@ def document_pages(policy: Policy, documents: tuple[Any, ...]) -> list[Generated
         if document.is_policy:
             continue
         version, frozen = shown_version(policy, document)
+        archive = policy.archive.documents.get(document.id) if policy.archive is not None else None
         for language in policy.languages:
             code, title = language.code, document.titles[language.code]
             markdown = (version.texts[code].body if version is not None and frozen and code in version.texts
@@ -63,6 +66,12 @@ def document_pages(policy: Policy, documents: tuple[Any, ...]) -> list[Generated
             # web-view to web-view (policysite.crosslinks).
             full, view_text = (linked(markdown, policy, documents, code, prefix=document.prefix, own=document.kind,
                                       webview=webview) for webview in (False, True))
+            if archive is not None and any(code in v.texts for v in archive.versions):
+                # As the policy's page: the version in force, the latest earlier ones and the whole history.
+                shows = version is not None and code in version.texts and (
+                    frozen or normalise(markdown) == version.texts[code].body)
+                full = full.rstrip("\n") + "\n\n" + history_block(policy, code, document.prefix, archive.versions,
+                                                                  version, shows) + "\n"
             footer = document_footer(policy, document, code)
             pages.append(GeneratedPage(language=code, path=urls.page_path(document.prefix), markdown=full,
                                        title=title, meta={"document": document.id, "hide": ["navigation"],
@@ -72,9 +81,8 @@ def document_pages(policy: Policy, documents: tuple[Any, ...]) -> list[Generated
                                 canonical=urls.page_path(document.prefix), footer=footer)
             view.meta["document"] = document.id
             pages.append(view)
-        archive = policy.archive.documents.get(document.id) if policy.archive is not None else None
         if archive is not None:
-            pages += document_archive_pages(policy, archive)
+            pages += document_archive_pages(policy, archive) + document_webview_pages(policy, archive)
     return pages
 
 

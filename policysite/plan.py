@@ -144,9 +144,10 @@ def _archive_files(policy: Policy, site: Site) -> dict[str, bytes]:
 
 
 def _document_archive_files(policy: Policy, site: Site) -> dict[str, bytes]:
-    """Each other document's frozen texts and lock, under its prefix (policysite.archive.documents)."""
+    """Each other document's frozen texts, lock and Atom feeds, under its prefix (policysite.archive.documents)."""
     documents = policy.archive.documents if policy.archive is not None else {}
-    return {path: content for archive in documents.values() for path, content in archive.files().items()}
+    return {path: content for document in documents.values()
+            for path, content in {**document.files(), **archive.document_feeds(policy, document, site.url)}.items()}
 
 
 def _wechat_files(policy: Policy, site: Site) -> dict[str, bytes]:

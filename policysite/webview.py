@@ -13,7 +13,8 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from .archive.pages import change_notices, versions_for, with_notices
+from .archive.documents import DocumentArchive
+from .archive.pages import VersionPage, change_notices, version_pages, versions_for, with_notices
 from .dates import long_date
 from .footer import footer_facts
 from .labels import labels
@@ -87,9 +88,27 @@ def current_pdf(policy: Policy, language: str) -> str:
     return next((v.pdf for v in versions_for(policy, language) if v.path == view.current.path), "")
 
 
-def archived_webview_pages(policy: Policy) -> list[GeneratedPage]:
-    """``archive/2024-11-18/webview/`` beside each archived version: its frozen text, its own dates."""
-    released = {language.code: versions_for(policy, language.code) for language in policy.languages}
+def document_webview_pages(policy: Policy, archive: DocumentArchive) -> list[GeneratedPage]:
+    """``lists/collection/archive/2025-04-01/webview/`` beside each released version of another document,
+    as the policy's: its frozen text, its own dates and title in the footer, said of "this document"."""
+    document = archive.document
+    released = {language.code: version_pages(archive.versions, language.code, document.prefix)
+                for language in policy.languages}
+    pages = archived_webview_pages(policy, released, notices="document_notice", title=document.titles)
+    for page in pages:
+        page.meta["document"] = document.id
+    return pages
+
+
+def archived_webview_pages(policy: Policy, released: dict[str, list[VersionPage]] | None = None, *,
+                           notices: str = "notice", title: Mapping[str, str] | None = None) -> list[GeneratedPage]:
+    """``archive/2024-11-18/webview/`` beside each archived version: its frozen text, its own dates.
+
+    ``released``: the versions per language (by default the policy's); ``notices`` the words' prefix of the
+    sentence under the title; ``title`` the document's title per language for the footer (the policy's by default).
+    """
+    if released is None:
+        released = {language.code: versions_for(policy, language.code) for language in policy.languages}
     pages = []
     for language in policy.languages:
         code = language.code
@@ -100,7 +119,9 @@ def archived_webview_pages(policy: Policy) -> list[GeneratedPage]:
             day: Callable[[dt.date], str] = lambda date: long_date(date, language.locale)  # noqa: E731, B023
             footer = footer_facts(policy, code, version=version.version,
                                   effective=version.effective, updated=version.updated)
-            notice = words(code, policy.data_dir)[f"notice_{version.status}"].format(
+            if title is not None:
+                footer["title"] = title[code]
+            notice = words(code, policy.data_dir)[f"{notices}_{version.status}"].format(
                 version=version.version, effective=day(version.effective),
                 superseded=day(version.superseded) if version.superseded else "")
             pages.append(webview_page(policy, code, version.markdown, version.title, path=path,

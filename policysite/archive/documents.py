@@ -28,7 +28,7 @@ from ..findings import Finding, PolicyError
 from .frozen import FrozenText, normalise
 from .. import urls
 from .store import ARCHIVE_DIR, ATTRIBUTES_NAME, LOCK_NAME, Lock, LockedVersion, PolicyVersion, archive_dir, load_archive, \
-    lock_path, read_lock
+    lock_path, predecessor, read_lock
 
 if TYPE_CHECKING:
     from ..model import Policy
@@ -44,6 +44,9 @@ class DocumentArchive:
     versions: list[PolicyVersion] = field(default_factory=list)
     current: PolicyVersion | None = None  # None before its first version takes effect
     lock: bytes | None = None  # archive/<id>/archive.lock.json as checked (None before the first release)
+
+    def predecessor(self, version: PolicyVersion, language: str) -> PolicyVersion | None:
+        return predecessor(self.versions, version, language)
 
     def files(self) -> dict[str, bytes]:
         """Served under its prefix as the policy's are under the root: every frozen text, byte for byte as

@@ -107,8 +107,8 @@ def document_entry(facts: DocumentFacts, base_url: str = "") -> dict[str, Any]:
 def other_document_entry(archive: DocumentArchive, policy: Policy, base_url: str = "") -> dict[str, Any]:
     """A list (or another document of data/site.yml) in `documents`, in the policy's entry shape.
 
-    Its versions have a page and a frozen text but, as yet, no web-view, redline or PDF of their own:
-    those are null rather than addresses that do not exist.
+    Its versions have a page, a web-view, a redline (null for the first) and a frozen text of their own, at the
+    policy's addresses under the document's prefix; no PDF as yet: null rather than an address that does not exist.
     """
     document, default = archive.document, policy.default_language.code
     codes = [language.code for language in sorted(policy.languages, key=lambda language: not language.default)]
@@ -118,8 +118,9 @@ def other_document_entry(archive: DocumentArchive, policy: Policy, base_url: str
             "title": version.texts[code].title,
             "summary": display_summary(version, code, policy.data_dir),
             "url": _url(base_url, urls.archived_version(document.prefix, code, default, version.slug)),
-            "webview": None,
-            "changes": None,
+            "webview": _url(base_url, urls.archived_webview(document.prefix, code, default, version.slug)),
+            "changes": _url(base_url, urls.redline(document.prefix, code, default, version.slug))
+                       if archive.predecessor(version, code) is not None else None,
             "text": _url(base_url, urls.frozen_text(document.prefix, code, version.slug)),
             "sha256": version.hashes[code],
             "pdf": None,
@@ -250,35 +251,52 @@ def _stamp(day: dt.date) -> str:
 def atom_feed(policy: Policy, language: str, base_url: str = "") -> str:
     """Newest first: one entry per released version, upcoming ones included (that is the notice)."""
     view: ArchiveView = policy.archive
+    return versions_feed(policy, language, base_url, prefix="", versions=view.versions,
+                         title=str(policy.contexts[language]["policy"]["title"]), predecessor=view.predecessor)
+
+
+def document_feeds(policy: Policy, archive: DocumentArchive, base_url: str = "") -> dict[str, bytes]:
+    """Another document's Atom feed per language it has versions in, at the policy's feed address under its
+    prefix (/lists/collection/feed.xml, /en/lists/collection/feed.xml), entries as the policy's."""
+    document, default = archive.document, policy.default_language.code
+    return {urls.feed(document.prefix, language.code, default): versions_feed(
+                policy, language.code, base_url, prefix=document.prefix, versions=archive.versions,
+                title=document.titles[language.code], predecessor=archive.predecessor).encode("utf-8")
+            for language in policy.languages if any(language.code in v.texts for v in archive.versions)}
+
+
+def versions_feed(policy: Policy, language: str, base_url: str, *, prefix: str, versions: list[PolicyVersion],
+                  title: str, predecessor: Callable[[PolicyVersion, str], PolicyVersion | None]) -> str:
+    """The Atom feed of the document at ``prefix`` ("" the policy) titled ``title``: one entry per version."""
     lang = policy.language(language)
     say = words(language, policy.data_dir)
-    title = str(policy.contexts[language]["policy"]["title"])
+    feed_url = _url(base_url, urls.feed(prefix, language, policy.default_language.code))
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": lang.hreflang})
-    versions = [v for v in view.versions if language in v.texts]
+    versions = [v for v in versions if language in v.texts]
 
     def child(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
         element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attributes)
         element.text = text
         return element
 
-    child(feed, "id", _url(base_url, feed_path(policy, language)))
+    child(feed, "id", feed_url)
     child(feed, "title", say["feed_title"].format(title=title))
-    latest = max((v.released for v in versions), default=view.today)
+    latest = max((v.released for v in versions), default=policy.archive.today)
     child(feed, "updated", _stamp(latest))
     child(child(feed, "author"), "name", str(policy.contexts[language]["company"]["legal_name"]))
-    child(feed, "link", rel="self", href=_url(base_url, feed_path(policy, language)))
-    child(feed, "link", rel="alternate", href=_url(base_url, site_path(lang, INDEX_PATH)))
+    child(feed, "link", rel="self", href=feed_url)
+    child(feed, "link", rel="alternate", href=_url(base_url, site_path(lang, urls.archive_index_path(prefix))))
     for version in reversed(versions):
         entry = child(feed, "entry")
-        page = _url(base_url, site_path(lang, version.path))
+        page = _url(base_url, site_path(lang, urls.version_path(prefix, version.slug)))
         child(entry, "id", page)
         child(entry, "title", say["feed_entry"].format(version=version.version,
                                                        effective=_date(policy, language, version.effective)))
         child(entry, "published", _stamp(version.released))
         child(entry, "updated", _stamp(version.released))
         child(entry, "link", rel="alternate", href=page)
-        if view.predecessor(version, language) is not None:
+        if predecessor(version, language) is not None:
             child(entry, "link", rel="related", href=page + urls.CHANGES)
         child(entry, "summary", display_summary(version, language, policy.data_dir))
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,11 +51,16 @@ class VersionPage:
 
 def versions_for(policy: Policy, language: str) -> list[VersionPage]:
     """Every released version in ``language``, oldest first (empty before the first release)."""
+    return version_pages(policy.versions, language)
+
+
+def version_pages(versions: list[PolicyVersion], language: str, prefix: str = "") -> list[VersionPage]:
+    """The released ``versions`` of the document at ``prefix`` ("" the policy) in ``language``, oldest first."""
     return [VersionPage(version=v.version, effective=v.effective, updated=v.updated, status=v.status,
                         superseded=v.superseded, title=v.texts[language].title, summary=v.summary(language),
-                        markdown=v.texts[language].body, path=v.path,
-                        pdf=pdf_site_path(v, language) if language in v.pdfs else "")
-            for v in policy.versions if language in v.texts]
+                        markdown=v.texts[language].body, path=urls.version_path(prefix, v.slug),
+                        pdf=urls.pdf(prefix, language, v.slug) if language in v.pdfs else "")
+            for v in versions if language in v.texts]
 
 
 # --- paths and words ------------------------------------------------------------------------
@@ -135,7 +141,7 @@ def archive_pages(policy: Policy) -> list[GeneratedPage]:
             pages.append(_version_page(policy, view, language, version))
             previous = view.predecessor(version, language.code)
             if previous is not None:
-                pages.append(_changes_page(policy, view, language, version, previous))
+                pages.append(changes_page(policy, language, version, previous))
     return pages
 
 
@@ -171,15 +177,29 @@ def _index_page(policy: Policy, view: ArchiveView, language: Language, versions:
     code = language.code
     here = site_path(language, INDEX_PATH)
     title = say(policy, code, "index_title").unescape()
+    items = index_rows(policy, language, versions, "", view.predecessor)
+    intro = say(policy, code, "index_intro", manifest=relative(here, urls.manifest()))
+    markdown = (f"# {markdown_inline(title)}\n\n<p>{intro} {feed_link(policy, language, '')}</p>\n\n"
+                f'<ol class="archive-list" reversed>{items}</ol>\n')
+    return GeneratedPage(language=code, path=INDEX_PATH, markdown=markdown, title=title, template=TEMPLATE,
+                         meta=_meta(policy, None, "index", INDEX_PATH, noindex=False))
+
+
+def index_rows(policy: Policy, language: Language, versions: list[PolicyVersion], prefix: str,
+               predecessor: Callable[[PolicyVersion, str], PolicyVersion | None]) -> str:
+    """The version history's cards, newest first, for the document at ``prefix`` ("" the policy): each
+    version's period and summary, with its page, its redline (when it has a predecessor) and its frozen text."""
+    code = language.code
+    here = site_path(language, urls.archive_index_path(prefix))
     items = []
     for version in reversed(versions):
-        page = site_path(language, version.path)
+        page = site_path(language, urls.version_path(prefix, version.slug))
         links: list[Markup | str] = [_link(relative(here, page), say(policy, code, "read"))]
-        if view.predecessor(version, code) is not None:
+        if predecessor(version, code) is not None:
             links.append(_link(relative(here, page + urls.CHANGES), say(policy, code, "changes")))
-        links.append(_link(relative(here, text_path(version, code)), say(policy, code, "text")))
+        links.append(_link(relative(here, urls.frozen_text(prefix, code, version.slug)), say(policy, code, "text")))
         if code in version.pdfs:
-            links.append(_pdf_link(policy, here, version, code))
+            links.append(_pdf_link(policy, here, version, code, prefix))
         summary = _summary_html(version.summary(code)) or say(policy, code, "first_version")
         items.append(
             f'<li class="archive-row archive-row--{version.status}">'
@@ -188,12 +208,14 @@ def _index_page(policy: Policy, view: ArchiveView, language: Language, versions:
             f'<p>{say(policy, code, "col_period")}{say(policy, code, "colon")}{_period(policy, code, version)}</p>'
             f'<p>{say(policy, code, "col_summary")}{say(policy, code, "colon")}{summary}</p>'
             f'<ul class="archive-links">{"".join(f"<li>{link}</li>" for link in links)}</ul></li>')
-    feed = _link(relative(here, urls.feed("", code, policy.default_language.code)), say(policy, code, "feed"))
-    intro = say(policy, code, "index_intro", manifest=relative(here, urls.manifest()))
-    markdown = (f"# {markdown_inline(title)}\n\n<p>{intro} {feed}</p>\n\n"
-                f'<ol class="archive-list" reversed>{"".join(items)}</ol>\n')
-    return GeneratedPage(language=code, path=INDEX_PATH, markdown=markdown, title=title, template=TEMPLATE,
-                         meta=_meta(policy, None, "index", INDEX_PATH, noindex=False))
+    return "".join(items)
+
+
+def feed_link(policy: Policy, language: Language, prefix: str) -> Markup:
+    """The link to the document's Atom feed from its version history (the feed's only link, as for the policy)."""
+    here = site_path(language, urls.archive_index_path(prefix))
+    return _link(relative(here, urls.feed(prefix, language.code, policy.default_language.code)),
+                 say(policy, language.code, "feed"))
 
 
 def version_title(policy: Policy, language: str, version: PolicyVersion) -> str:
@@ -206,7 +228,6 @@ def _version_page(policy: Policy, view: ArchiveView, language: Language, version
     code = language.code
     here = site_path(language, version.path)
     current = relative(here, site_path(language, ""))
-    index = relative(here, site_path(language, INDEX_PATH))
     facts = {"version": version.version, "effective": _date(policy, code, version.effective)}
     if version.status == "superseded":
         assert version.superseded is not None  # a superseded version knows its successor's date
@@ -215,28 +236,43 @@ def _version_page(policy: Policy, view: ArchiveView, language: Language, version
         lead = say(policy, code, "banner_upcoming", current=current, **facts)
     else:
         lead = say(policy, code, "banner_current", current=current, **facts)
-    paragraphs = [lead]
-    if version.summary(code):
-        paragraphs.append(say(policy, code, "banner_summary", summary=_summary_html(version.summary(code))))
-    if view.predecessor(version, code) is not None:
-        paragraphs.append(say(policy, code, "banner_links", changes="changes/", index=index))
-    else:
-        paragraphs.append(say(policy, code, "banner_index", index=index))
-    paragraphs.append(say(policy, code, "banner_hash", name=f"{code}.md", text=relative(here, text_path(version, code)),
-                          sha256=version.hashes[code]))
-    if code in version.pdfs:
-        paragraphs.append(Markup(_pdf_link(policy, here, version, code)))
-    markdown = _after_title(version.texts[code].body, _box(version.status, paragraphs))
+    banner = version_banner(policy, language, version, "", lead, view.predecessor(version, code) is not None)
+    markdown = _after_title(version.texts[code].body, banner)
     return GeneratedPage(language=code, path=version.path, markdown=markdown,
                          title=version_title(policy, code, version), template=TEMPLATE,
                          meta=_meta(policy, version, "version", version.path, noindex=True))
 
 
-def _changes_page(policy: Policy, view: ArchiveView, language: Language, version: PolicyVersion,
-                  previous: PolicyVersion) -> GeneratedPage:
+def version_banner(policy: Policy, language: Language, version: PolicyVersion, prefix: str, lead: Markup,
+                   has_previous: bool) -> str:
+    """The box atop an archived version's page of the document at ``prefix`` ("" the policy): ``lead`` (its
+    status, said of that document), what changed, its redline and history, its frozen text's hash, its PDF."""
     code = language.code
-    path = version.path + urls.CHANGES
+    here = site_path(language, urls.version_path(prefix, version.slug))
+    index = relative(here, site_path(language, urls.archive_index_path(prefix)))
+    paragraphs = [lead]
+    if version.summary(code):
+        paragraphs.append(say(policy, code, "banner_summary", summary=_summary_html(version.summary(code))))
+    if has_previous:
+        paragraphs.append(say(policy, code, "banner_links", changes=urls.CHANGES, index=index))
+    else:
+        paragraphs.append(say(policy, code, "banner_index", index=index))
+    # The frozen file is served beside the page: anyone can check it against the lock.
+    paragraphs.append(say(policy, code, "banner_hash", name=f"{code}.md", sha256=version.hashes[code],
+                          text=relative(here, urls.frozen_text(prefix, code, version.slug))))
+    if code in version.pdfs:
+        paragraphs.append(Markup(_pdf_link(policy, here, version, code, prefix)))
+    return _box(version.status, paragraphs)
+
+
+def changes_page(policy: Policy, language: Language, version: PolicyVersion, previous: PolicyVersion,
+                 prefix: str = "") -> GeneratedPage:
+    """The redline of ``version`` against ``previous``, for the document at ``prefix`` ("" the policy): the same
+    page, words and diff for every document, at /<prefix>/archive/<date>/changes/."""
+    code = language.code
+    path = urls.redline_path(prefix, version.slug)
     here = site_path(language, path)
+    new_page, old_page = urls.version_path(prefix, version.slug), urls.version_path(prefix, previous.slug)
     new, old = _date(policy, code, version.effective), _date(policy, code, previous.effective)
     marked = redline(previous.texts[code].body, version.texts[code].body, code)
     title = say(policy, code, "changes_title", title=version.texts[code].title, date=new).unescape()
@@ -246,9 +282,9 @@ def _changes_page(policy: Policy, view: ArchiveView, language: Language, version
     if version.summary(code):
         paragraphs.append(say(policy, code, "banner_summary", summary=_summary_html(version.summary(code))))
     paragraphs.append(Markup(" · ").join([
-        Markup('<a href="{}">{}</a>').format(relative(here, site_path(language, version.path)),
+        Markup('<a href="{}">{}</a>').format(relative(here, site_path(language, new_page)),
                                              say(policy, code, "version_title", title=version.texts[code].title, date=new)),
-        Markup('<a href="{}">{}</a>').format(relative(here, site_path(language, previous.path)),
+        Markup('<a href="{}">{}</a>').format(relative(here, site_path(language, old_page)),
                                              say(policy, code, "version_title", title=previous.texts[code].title, date=old)),
     ]))
     markdown = f"# {markdown_inline(title)}\n\n{_box('changes', paragraphs)}\n\n{marked.markdown}"
@@ -309,31 +345,40 @@ def with_notices(markdown: str, notices: str) -> str:
     return _after_title(markdown, notices) if notices else markdown
 
 
-def _pdf_link(policy: Policy, here: str, version: PolicyVersion, code: str) -> str:
-    """"Download PDF", with the file's type and size said, for the page at site path ``here``."""
+def _pdf_link(policy: Policy, here: str, version: PolicyVersion, code: str, prefix: str = "") -> str:
+    """"Download PDF", with the file's type and size said, for the page at site path ``here`` (the PDF of the
+    document at ``prefix``, "" the policy)."""
     size = f"{max(1, round(len(version.pdfs[code]) / 1024))} KB"
     return str(Markup('<a href="{}" type="application/pdf" download>{}</a> <small>(PDF, {})</small>').format(
-        relative(here, pdf_site_path(version, code)), say(policy, code, "pdf"), size))
+        relative(here, urls.pdf(prefix, code, version.slug)), say(policy, code, "pdf"), size))
 
 
 def _history(policy: Policy, view: ArchiveView, code: str) -> str:
+    return history_block(policy, code, "", view.versions, view.current, view.matches_release(code))
+
+
+def history_block(policy: Policy, code: str, prefix: str, versions: list[PolicyVersion],
+                  current: PolicyVersion | None, shows_current: bool) -> str:
+    """The "Version history" block at the end of the current page of the document at ``prefix`` ("" the
+    policy): the version in force with its archived copy (and its PDF when the page shows exactly that
+    version: ``shows_current``), the latest superseded versions, and the link to every version."""
     lang = policy.language(code)
-    here = site_path(lang, "")
+    here = site_path(lang, urls.page_path(prefix))
     lines = [f'<p class="policy-history__title"><strong>{say(policy, code, "history_heading")}</strong></p>']
-    if view.current is not None and code in view.current.texts:
-        link = relative(here, site_path(lang, view.current.path))
+    if current is not None and code in current.texts:
+        link = relative(here, site_path(lang, urls.version_path(prefix, current.slug)))
         lines.append(Markup('<p>{} <a href="{}">{}</a></p>').format(
-            say(policy, code, "history_current", version=view.current.version,
-                effective=_date(policy, code, view.current.effective)),
+            say(policy, code, "history_current", version=current.version,
+                effective=_date(policy, code, current.effective)),
             link, say(policy, code, "archived_copy")))
-        if view.matches_release(code) and code in view.current.pdfs:
-            lines.append(Markup("<p>{}</p>").format(Markup(_pdf_link(policy, here, view.current, code))))
-    previous = [v for v in reversed(view.versions) if v.status == "superseded" and code in v.texts]
+        if shows_current and code in current.pdfs:
+            lines.append(Markup("<p>{}</p>").format(Markup(_pdf_link(policy, here, current, code, prefix))))
+    previous = [v for v in reversed(versions) if v.status == "superseded" and code in v.texts]
     links = [Markup('<a href="{}">{}</a>').format(
-        relative(here, site_path(lang, v.path)),
+        relative(here, site_path(lang, urls.version_path(prefix, v.slug))),
         say(policy, code, "version_dated", version=v.version, date=_date(policy, code, v.effective)))
         for v in previous[:RECENT_ON_CURRENT_PAGE]]
-    everything = Markup('<a href="{}">{}</a>').format(relative(here, site_path(lang, INDEX_PATH)),
+    everything = Markup('<a href="{}">{}</a>').format(relative(here, site_path(lang, urls.archive_index_path(prefix))),
                                                       say(policy, code, "history_all"))
     if links:
         lines.append(Markup("<p>{}{}</p>").format(say(policy, code, "history_previous"),

@@ -20,7 +20,7 @@ from .clock import TODAY_VARIABLE, ClockError, today as clock_today
 from .frozen import FrozenText
 from .history import Anchoring, check_history, merge
 from .settings import ArchiveSettings, read_settings
-from .store import PolicyVersion, load_archive
+from .store import PolicyVersion, load_archive, predecessor
 
 
 @dataclass
@@ -50,8 +50,7 @@ class ArchiveView:
         return self.current_texts[language].sha256 == self.current.hashes[language]
 
     def predecessor(self, version: PolicyVersion, language: str) -> PolicyVersion | None:
-        earlier = [v for v in self.versions if v.version < version.version and language in v.texts]
-        return earlier[-1] if earlier else None
+        return predecessor(self.versions, version, language)
 
 
 def check_archive(policy: Policy, *, today: dt.date | None,

@@ -69,6 +69,12 @@ class PolicyVersion:
         return text.summary if text else ""
 
 
+def predecessor(versions: list[PolicyVersion], version: PolicyVersion, language: str) -> PolicyVersion | None:
+    """The version before ``version`` in ``language`` (its redline compares with it); None for the first."""
+    earlier = [v for v in versions if v.version < version.version and language in v.texts]
+    return earlier[-1] if earlier else None
+
+
 @dataclass
 class LockedVersion:
     version: int
