@@ -185,9 +185,6 @@ _ENTRIES: list[tuple[str, str, str, str]] = [
     ("site.document-policy", "policysite/documents.py", """data/site.yml does not list the privacy policy exactly once, under data/policy.yml's id.
 
     The privacy policy is the one document at the pinned addresses; the site cannot publish without it.""", _SITE),
-    ("site.document-unsupported", "policysite/judge.py", """A document's kind is known but this version cannot render it yet.
-
-    Publishing an empty page for a required list would look like compliance without being it.""", _SITE),
     ("site.languages", "policysite/site_config.py", """mkdocs.yml builds other languages than data/policy.yml declares.
 
     A declared language not built goes unpublished; one built but not declared was never judged.""", _SITE),
