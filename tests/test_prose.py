@@ -263,3 +263,14 @@ def test_a_waiver_for_the_rules_is_not_unmatched_when_the_policy_is_judged_and_a
     found = _findings(root)
     assert [(f.path, f.rule) for f in found] == [("data/waivers.yml", "waiver.unmatched")]
     assert f"{ZH}/contact.md:3" in found[0].problem
+
+
+# --- the section-HTML allowlist --------------------------------------------------------------------------------
+
+def test_html_outside_the_allowlist_in_the_rules_is_refused_at_its_line_and_cannot_be_waived(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    _edit(root, f"{EN}/contact.md", "by e-mail at", 'by e-mail <script>alert(1)</script> at')
+    found = _findings(root)
+    assert (f"{EN}/contact.md", 3, "section.html") in [(f.path, f.line, f.rule) for f in found]
+    _waive(root, _waiver("section.html", f"{EN}/contact.md", 3))
+    assert "waiver.not-waivable" in {f.rule for f in _findings(root)}
