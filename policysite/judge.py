@@ -29,7 +29,7 @@ from . import plan, site_config, wechat, wechat_privacy, words
 from .archive.pdfs import site_url as configured_site_url
 from .plan import SitePlan
 from .documents import read_documents
-from .prose import load_prose
+from .prose import load_prose, prose_files
 from .lists.collection import collection_findings
 from .lists.third_parties import third_parties_findings
 from .lists.words import language_findings as list_language_findings
@@ -74,6 +74,8 @@ def check(policy: Policy, *, today: dt.date | None, site_languages: list[str] | 
         findings += site_config.languages_findings(policy, config_file=config_file or policy.root / "mkdocs.yml",
                                                    built=site_languages)
     findings += documents_findings(policy.data, policy.data_dir)
+    findings += site_config.unexcluded_findings(policy, config_file=config_file or policy.root / "mkdocs.yml",
+                                                files=prose_files(policy))
     archived, view = archive.check_archive(policy, today=today, publishing=publishing)
     return findings + archived, view
 

@@ -75,6 +75,12 @@ def load_prose(policy: Policy) -> tuple[dict[str, Prose], list[Finding]]:
     return found, findings
 
 
+def prose_files(policy: Policy) -> list[str]:
+    """Every section file of the prose documents, relative to docs/ (what mkdocs.yml must leave out)."""
+    return [f"{folder(prose.document, code)}/{section.id}.md" for prose in policy.prose.values()
+            for code in (language.code for language in policy.languages) for section in prose.sections]
+
+
 def as_policy(policy: Policy, prose: Prose) -> Policy:
     """The policy seen through one prose document: its sections and texts, for the rules of the gate."""
     return replace(policy, sections=prose.sections, texts=prose.texts, pages=prose.pages,

@@ -274,3 +274,12 @@ def test_html_outside_the_allowlist_in_the_rules_is_refused_at_its_line_and_cann
     assert (f"{EN}/contact.md", 3, "section.html") in [(f.path, f.line, f.rule) for f in found]
     _waive(root, _waiver("section.html", f"{EN}/contact.md", 3))
     assert "waiver.not-waivable" in {f.rule for f in _findings(root)}
+
+
+def test_a_mkdocs_yml_that_would_publish_the_rules_section_files_fails(tmp_path: Path) -> None:
+    """mkdocs.yml's `sections/` leaves them out at any depth; one narrowed to the policy's folders would not."""
+    root = _copy(tmp_path)
+    _edit(root, "mkdocs.yml", "exclude_docs: |\n  sections/\n", "exclude_docs: |\n  /zh/sections/\n  /en/sections/\n")
+    found = _findings(root)
+    assert [(f.path, f.rule) for f in found] == [("mkdocs.yml", "site.document-files-published")]
+    assert "docs/zh/children-rules/sections/intro.md" in found[0].problem and "`sections/`" in found[0].fix

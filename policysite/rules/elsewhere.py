@@ -182,6 +182,9 @@ _ENTRIES: list[tuple[str, str, str, str]] = [
     ("site.document-title", "policysite/documents.py", """A document has no title in one of the site's languages.
 
     A language without words is a finding, never a silent fallback to another language.""", _SITE),
+    ("site.document-files-published", "policysite/site_config.py", """mkdocs.yml's `exclude_docs` would publish the section files of children's rules or terms as pages of their own.
+
+    Each file would be a stray page, unjudged as a page and outside the document it belongs to.""", _SITE),
     ("site.document-policy", "policysite/documents.py", """data/site.yml does not list the privacy policy exactly once, under data/policy.yml's id.
 
     The privacy policy is the one document at the pinned addresses; the site cannot publish without it.""", _SITE),
