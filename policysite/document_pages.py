@@ -26,8 +26,10 @@ from .webview import document_webview_pages, webview_page
 
 
 def document_markdown(document: Document, policy: Policy, language: str) -> str:
+    if document.id in policy.prose:  # children's rules, terms: assembled from their sections when loaded
+        return str(policy.prose[document.id].pages[language])
     render = renderer(document.kind)
-    if render is None:  # judge() refused the document already (site.document-unsupported)
+    if render is None:  # a prose kind whose sections did not load: judge() refused the build already
         raise ValueError(f"no renderer for documents of kind {document.kind}")
     body = render(document, policy.data, language, policy.data_dir)
     return f"# {markdown_inline(document.titles[language])}\n\n{body}"

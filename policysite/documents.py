@@ -20,13 +20,16 @@ from typing import Any
 
 from .data import DataSet
 from .findings import Finding
+from .roles import ROLES
 from .words import WordsMissing
 from .words import words as core_words
 
 DATA_FILE = "site"
 POLICY_KIND = "privacy-policy"
 KINDS = (POLICY_KIND, "collection-list", "third-party-list", "children-rules", "terms")
-ENTRY_KEYS = {"id": True, "kind": True, "prefix": False, "title": False}
+# Kinds written as Markdown sections, like the policy (policysite.prose), rather than rendered from data.
+PROSE_KINDS = ("children-rules", "terms")
+ENTRY_KEYS = {"id": True, "kind": True, "prefix": False, "title": False, "sections": False}
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 # ASCII folders only: a non-ASCII address shows a white screen in WeChat's web-view on iOS.
 _PREFIX = re.compile(r"^[a-z0-9][a-z0-9-]*(?:/[a-z0-9][a-z0-9-]*){0,3}$")
@@ -49,6 +52,8 @@ class Document:
     kind: str
     prefix: str = ""  # "" for the privacy policy; "lists/collection" for another document
     titles: dict[str, str] = field(default_factory=dict)  # language → title ({} for the policy: data/policy.yml has it)
+    # A prose document's sections in order, (id, role): its files are docs/<lang>/<id>/sections/<section>.md.
+    sections: tuple[tuple[str, str], ...] = ()
 
     @property
     def is_policy(self) -> bool:
@@ -111,7 +116,8 @@ def read_documents(data: DataSet, languages: list[str]) -> tuple[list[Document],
         if prefix is not None:
             prefixes.setdefault(prefix, index)
         titles = _titles(entry.get("title"), doc_id, kind, languages, key, report)
-        documents.append(Document(id=doc_id, kind=kind, prefix=prefix or "", titles=titles))
+        sections = _sections(entry.get("sections"), doc_id, kind, key, report)
+        documents.append(Document(id=doc_id, kind=kind, prefix=prefix or "", titles=titles, sections=sections))
     policies = [d for d in documents if d.is_policy]
     if len(policies) != 1:
         report("site.document-policy", ("documents",),
@@ -168,3 +174,34 @@ def _titles(value: Any, doc_id: str, kind: str, languages: list[str], key: tuple
             continue
         titles[code] = title.strip()
     return titles
+
+
+def _sections(value: Any, doc_id: str, kind: str, key: tuple[str | int, ...], report: Any) -> tuple[tuple[str, str], ...]:
+    """A prose document's `sections:`: each an id (role `other`) or `{id: …, role: …}` as in data/policy.yml."""
+    example = "`sections: [{{id: intro, role: intro}}, guardians, contact]`"
+    if kind not in PROSE_KINDS:
+        if value is not None:
+            report("site.document-entry", key + ("sections",),
+                   f"document `{doc_id}` is a `{kind}`, which is rendered from data and has no sections",
+                   "remove `sections:`; only children-rules and terms are written as sections")
+        return ()
+    if not isinstance(value, list) or not value:
+        report("site.document-entry", key + (("sections",) if value is not None else ()),
+               f"document `{doc_id}` is written as sections, but data/site.yml does not list them",
+               f"list them in order, such as {example}; each is the file docs/<lang>/{doc_id}/sections/<id>.md")
+        return ()
+    sections: list[tuple[str, str]] = []
+    for index, item in enumerate(value):
+        entry = {"id": item, "role": "other"} if isinstance(item, str) else item
+        if (not isinstance(entry, dict) or set(entry) - {"id", "role"} or not isinstance(entry.get("id"), str)
+                or not _ID.match(entry["id"]) or entry.get("role", "other") not in ROLES):
+            report("site.document-entry", key + ("sections", index),
+                   f"section {index + 1} of document `{doc_id}` is not a short ASCII id with a known role",
+                   f"write it as `guardians` or `{{id: guardians, role: minors}}`; roles: {', '.join(ROLES)}")
+            continue
+        if any(section_id == entry["id"] for section_id, _ in sections):
+            report("site.document-entry", key + ("sections", index),
+                   f"document `{doc_id}` lists the section `{entry['id']}` twice", "list each section once")
+            continue
+        sections.append((entry["id"], str(entry.get("role", "other"))))
+    return tuple(sections)

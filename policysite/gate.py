@@ -11,6 +11,7 @@ import datetime as dt
 
 from .findings import Finding
 from .model import Policy
+from .prose import as_policy
 from .rules import RULES, run_rules
 from .rules.profiles import rules_for
 from .waivers import apply_waivers
@@ -28,6 +29,11 @@ def consistency_gate(policy: Policy | None, *, today: dt.date, complete: bool = 
     if policy is None:
         return []
     found = run_rules(policy, today=today, only=rules_for(kind))
+    # Each document written as sections is judged by its own kind's profile; the waivers are applied once to
+    # the findings of every document, so a waiver for one document's file is not "unmatched" in another's run.
+    for prose in policy.prose.values():
+        found += run_rules(as_policy(policy, prose), today=today, only=rules_for(prose.document.kind))
+    found = sorted(set(found))
     still_open, waiver_problems = apply_waivers(found, policy.data, policy.root, rules=RULES,
                                                 complete=complete)
     return still_open + waiver_problems

@@ -29,7 +29,7 @@ from . import plan, site_config, wechat, wechat_privacy, words
 from .archive.pdfs import site_url as configured_site_url
 from .plan import SitePlan
 from .documents import read_documents
-from .renderers import renderer
+from .prose import load_prose, prose_files
 from .lists.collection import collection_findings
 from .lists.third_parties import third_parties_findings
 from .lists.words import language_findings as list_language_findings
@@ -47,8 +47,16 @@ class Judged:
 
 def load(root: Path, *, docs: str = "docs", data: str = "data",
          commit_date: DateLookup = last_commit_date) -> Policy:
-    """Stage 1: read docs/ and data/ (PolicyError with the loading findings, and what could be read)."""
-    return load_policy(root, docs=docs, data=data, commit_date=commit_date)
+    """Stage 1: read docs/ and data/ (PolicyError with the loading findings, and what could be read).
+
+    The documents written as sections (children's rules, terms) are read after the policy, whose
+    facts fill their placeholders (policysite.prose).
+    """
+    policy = load_policy(root, docs=docs, data=data, commit_date=commit_date)
+    policy.prose, findings = load_prose(policy)
+    if findings:
+        raise PolicyError(findings, policy=policy)
+    return policy
 
 
 def check(policy: Policy, *, today: dt.date | None, site_languages: list[str] | None = None,
@@ -66,6 +74,8 @@ def check(policy: Policy, *, today: dt.date | None, site_languages: list[str] | 
         findings += site_config.languages_findings(policy, config_file=config_file or policy.root / "mkdocs.yml",
                                                    built=site_languages)
     findings += documents_findings(policy.data, policy.data_dir)
+    findings += site_config.unexcluded_findings(policy, config_file=config_file or policy.root / "mkdocs.yml",
+                                                files=prose_files(policy))
     archived, view = archive.check_archive(policy, today=today, publishing=publishing)
     return findings + archived, view
 
@@ -81,13 +91,8 @@ def documents_findings(data: DataSet, data_dir: Path | None = None) -> list[Find
         findings += third_parties_findings(data)
     if kinds - {"privacy-policy"}:
         findings += list_language_findings(data.languages, data.where("site", "documents")[0], data_dir)
-    for document in documents:
-        if not document.is_policy and renderer(document.kind) is None:
-            path, line = data.where("site", "documents")
-            findings.append(Finding(path, line, "site.document-unsupported",
-                                    f"document `{document.id}` is of kind `{document.kind}`, which this version of "
-                                    "the generator cannot publish yet",
-                                    "remove it from data/site.yml until its kind is supported"))
+    # Every kind is published: the lists by their renderers (policysite.renderers), children's rules and terms
+    # from their sections (policysite.prose, read by `load`).
     return findings
 
 

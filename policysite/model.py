@@ -87,6 +87,8 @@ class Policy:
     in_force_version: int | None = None
     # The project's data folder: a company's own interface words live in data/words/<code>.yml (policysite/words/).
     data_dir: Path | None = None
+    # The site's documents written as sections (children's rules, terms): id → policysite.prose.Prose.
+    prose: dict[str, Any] = field(default_factory=dict)
 
     @property
     def id(self) -> str:

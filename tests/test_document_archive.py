@@ -19,11 +19,13 @@ from conftest import FIXTURES, Project, copy_project, git
 
 MULTI = FIXTURES / "multi"
 LIST = "archive/collection-list"
+CHILDREN = "archive/children-rules"
+CHILDREN_DOCS = "docs/zh/children-rules/sections"
 
 
 def _policy_files(root: Path) -> dict[str, bytes]:
     return {path: content for path, content in snapshot(root).items()
-            if path.startswith("archive/") and not path.startswith(f"{LIST}/")}
+            if path.startswith("archive/") and not path.startswith((f"{LIST}/", f"{CHILDREN}/"))}
 
 
 def _list_files(root: Path) -> dict[str, bytes]:
@@ -43,7 +45,7 @@ class Released:
     list_first: dict[str, bytes]  # archive/collection-list/ after the list's first release
     policy_first: dict[str, bytes]  # archive/ without the list's folder, after the policy's first release
     list_after_policy: dict[str, bytes]  # archive/collection-list/ right after the policy's release
-    outputs: list[str]
+    outputs: list[str]  # the list, the policy, the list again, then the children's rules
 
 
 @pytest.fixture(scope="module")
@@ -80,6 +82,14 @@ def released(tmp_path_factory: pytest.TempPathFactory) -> Released:
     git(project.root, "add", "-A")
     git(project.root, "commit", "-q", "-m", "Release the list again", date="2025-04-05T10:00:00+08:00")
 
+    # The children's rules, written as sections, with an edit of one section released with them.
+    project.replace(f"{CHILDREN_DOCS}/guardians.md", "也可以撤回同意。", "也可以随时撤回同意。")
+    done = release(project, "--doc", "children-rules", "--effective", "2025-04-06", today="2025-04-05")
+    assert done.returncode == 0, done.output
+    outputs.append(done.output)
+    git(project.root, "add", "-A")
+    git(project.root, "commit", "-q", "-m", "Release the children's rules", date="2025-04-05T11:00:00+08:00")
+
     result = build(project, today="2025-04-12")
     assert result.returncode == 0, result.output
     return Released(project, list_first, policy_first, list_after_policy, outputs)
@@ -98,6 +108,32 @@ def test_releasing_the_list_freezes_it_in_its_own_folder_with_its_own_lock(relea
     assert ("git add -- archive/collection-list/.gitattributes archive/collection-list/2025-04-01/en.md "
             "archive/collection-list/2025-04-01/zh.md archive/collection-list/archive.lock.json") in released.outputs[0]
     assert "data/inventory.yml" in released.outputs[2]  # the edit the second release froze
+
+
+def test_releasing_the_childrens_rules_freezes_their_assembled_text_in_their_own_folder(released: Released) -> None:
+    root = released.project.root
+    assert sorted(str(path.relative_to(root)) for path in (root / CHILDREN).rglob("*") if path.is_file()) == [
+        f"{CHILDREN}/.gitattributes", f"{CHILDREN}/2025-04-06/en.md", f"{CHILDREN}/2025-04-06/zh.md",
+        f"{CHILDREN}/archive.lock.json"]
+    frozen = released.project.read(f"{CHILDREN}/2025-04-06/zh.md")
+    assert "policy: children-rules\nversion: 1\n" in frozen
+    # The sections as filled and assembled: the company's name, the numbered headings, the edit released with them.
+    assert "青禾冷链（杭州）有限公司" in frozen and "## 二、监护人的同意与权利 {#guardians}" in frozen
+    assert "也可以随时撤回同意。" in frozen and "{{" not in frozen
+    # The printed command commits the frozen text with the section edit it froze.
+    assert f"{CHILDREN_DOCS}/guardians.md" in released.outputs[3] and f"{CHILDREN}/archive.lock.json" in released.outputs[3]
+
+
+@pytest.mark.parametrize("page", ["children", "en/children/webview"])
+def test_the_childrens_rules_pages_show_their_own_version(released: Released, page: str) -> None:
+    footer = _footer((released.project.site / page / "index.html").read_text(encoding="utf-8"))
+    assert 'datetime="2025-04-06"' in footer and "2025-04-10" not in footer and "2025-03-01" not in footer
+
+
+def test_the_childrens_rules_unchanged_since_their_release_are_refused(released: Released) -> None:
+    done = release(released.project, "--doc", "children-rules", "--effective", "2025-04-20", today="2025-04-12")
+    assert done.returncode != 0
+    assert "the text of children-rules is unchanged since version 1" in done.output
 
 
 def test_releasing_the_policy_leaves_the_list_archive_byte_for_byte(released: Released) -> None:
@@ -182,11 +218,19 @@ def test_the_list_has_its_own_version_history_under_its_prefix(released: Release
 
 def test_an_unknown_document_is_refused_in_one_line(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project", content=MULTI)
-    done = release(project, "--doc", "children-rules", today="2025-04-01")
+    done = release(project, "--doc", "terms", today="2025-04-01")
     assert done.returncode == 2
-    assert "there is no document `children-rules` to release" in done.output
+    assert "there is no document `terms` to release" in done.output
     assert "collection-list" in done.output and "Traceback" not in done.output
     assert not project.path("archive").exists()
+
+
+def test_outside_git_the_childrens_rules_release_says_to_commit_their_sections_too(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project", content=MULTI)
+    done = release(project, "--doc", "children-rules", today="2025-04-01")
+    assert done.returncode == 0, done.output
+    assert "git add -- archive/children-rules docs data && " in done.output
+    assert project.path(f"{CHILDREN}/2025-04-01/en.md").is_file()
 
 
 def test_a_second_list_version_must_say_whether_it_is_material(released: Released, tmp_path: Path) -> None:
@@ -219,7 +263,10 @@ def test_the_manifest_lists_each_document_with_its_own_versions(released: Releas
     manifest = json.loads((released.project.site / "policy.json").read_text(encoding="utf-8"))
     assert conforms(manifest, SCHEMA) == []
     entries = {entry["id"]: entry for entry in manifest["documents"]}
-    assert set(entries) == {"policy", "collection-list", "third-party-list"}
+    assert set(entries) == {"policy", "collection-list", "third-party-list", "children-rules"}
+    children = entries["children-rules"]
+    assert children["kind"] == "children-rules" and children["current"]["version"] == 1
+    assert children["current"]["material"] is True  # a first version is new consent
     assert entries["third-party-list"]["current"] is None  # never released: no version to consent to yet
     listed = entries["collection-list"]
     assert listed["kind"] == "collection-list" and listed["current"]["version"] == 2

@@ -65,7 +65,8 @@ def test_the_fixture_site_yml_lists_the_policy_then_the_list(tmp_path: Path) -> 
     documents, findings = _documents(tmp_path, (MULTI / "data" / "site.yml").read_text(encoding="utf-8"))
     assert findings == []
     assert [(d.id, d.prefix) for d in documents] == [("qinghe-privacy", ""), ("collection-list", "lists/collection"),
-                                                     ("third-party-list", "lists/third-parties")]
+                                                     ("third-party-list", "lists/third-parties"),
+                                                     ("children-rules", "children")]
     assert documents[1].titles == {"zh": "青禾冷链个人信息收集清单", "en": "Qinghe Cold Chain List of Personal Information Collected"}
 
 
@@ -109,7 +110,8 @@ def test_a_site_yml_that_cannot_be_published_is_a_finding(tmp_path: Path, site_y
     assert [d.kind for d in documents] == [POLICY_KIND], "nothing but the policy is planned from a refused site.yml"
 
 
-def test_a_kind_with_no_renderer_yet_is_refused_by_the_judge(tmp_path: Path) -> None:
+def test_terms_without_their_sections_are_refused_by_the_judge(tmp_path: Path) -> None:
+    """Every kind publishes now; terms are written as sections, so an entry that lists none cannot be published."""
     project = copy_project(tmp_path / "project", content=MULTI)
     project.write("data/site.yml", "documents:\n" + POLICY + "  - {id: terms, kind: terms, prefix: terms}\n"
                   "  - {id: collection-list, kind: collection-list, prefix: lists/collection}\n"
@@ -117,7 +119,7 @@ def test_a_kind_with_no_renderer_yet_is_refused_by_the_judge(tmp_path: Path) -> 
     with pytest.raises(PolicyError) as error:
         stages(project.root, commit_date=lambda *_: None)
     # The lists' notices (values still to confirm) are printed with it but never refuse a build.
-    assert [(f.path, f.rule) for f in blocking(error.value.findings)] == [("data/site.yml", "site.document-unsupported")]
+    assert [(f.path, f.line, f.rule) for f in blocking(error.value.findings)] == [("data/site.yml", 3, "site.document-entry")]
 
 
 def test_a_reference_to_a_document_the_site_does_not_publish_fails(tmp_path: Path) -> None:
@@ -212,6 +214,26 @@ def test_each_document_has_its_page_and_web_view_in_each_language(multi: Project
     assert "<script" not in webview, "the web-view stays a page without scripts"
 
 
+@pytest.mark.parametrize("language, root", [("zh", ""), ("en", "en/")])
+def test_the_childrens_rules_have_their_page_and_web_view_with_placeholders_filled(multi: Project, language: str,
+                                                                                     root: str) -> None:
+    page = html.unescape((multi.site / root / "children/index.html").read_text(encoding="utf-8"))
+    webview = html.unescape((multi.site / root / "children/webview/index.html").read_text(encoding="utf-8"))
+    title = {"zh": "青禾冷链儿童个人信息保护规则", "en": "Qinghe Cold Chain Children's Personal Information Protection Rules"}
+    company = {"zh": "青禾冷链（杭州）有限公司", "en": "Qinghe Cold Chain (Hangzhou) Co., Ltd."}
+    for text in (page, webview):
+        assert title[language] in text and company[language] in text and "privacy@qinghe-coldchain.cn" in text
+        assert "{{" not in text
+    assert 'id="guardians"' in page and "<script" not in webview
+    assert f'<link rel="canonical" href="{SITE_URL}{root}children/">' in webview
+
+
+def test_the_childrens_rules_section_files_are_not_published_as_pages_of_their_own(multi: Project) -> None:
+    """docs/<lang>/children-rules/sections/ is kept out by mkdocs.yml's `exclude_docs: sections/`, as forks have it."""
+    assert not (multi.site / "children-rules").exists() and not (multi.site / "en" / "children-rules").exists()
+    assert not [path for path in multi.site.rglob("*") if "sections" in path.parts]
+
+
 def test_the_policy_keeps_the_addresses_the_web_team_pinned(multi: Project) -> None:
     for path in ("index.html", "en/index.html", "webview/index.html", "en/webview/index.html", "policy.json",
                  "404.html", "en/404.html", "robots.txt"):
@@ -224,7 +246,7 @@ def test_the_policy_keeps_the_addresses_the_web_team_pinned(multi: Project) -> N
 
 def test_the_sitemap_lists_every_document_in_every_language(multi: Project) -> None:
     sitemap = (multi.site / "sitemap.xml").read_text(encoding="utf-8")
-    for path in ("", "en/", "lists/collection/", "en/lists/collection/"):
+    for path in ("", "en/", "lists/collection/", "en/lists/collection/", "children/", "en/children/"):
         assert f"<loc>{SITE_URL}{path}</loc>" in sitemap, path
     assert f'hreflang="en" href="{SITE_URL}en/lists/collection/"' in sitemap
     assert "webview" not in sitemap, "web-views are copies: their canonical page is listed instead"

@@ -26,7 +26,7 @@ def test_every_rule_has_an_id_a_severity_and_a_reason() -> None:
     assert len(GATE_RULES) >= 30
     for rule_id, rule in RULES.items():
         assert re.fullmatch(r"(placeholder|debris|contact|date|parity|consistency|disclosure|structure|naming|typo"
-                            r"|data|section|page|wechat|site|archive|waiver|internal|list|document)\.[a-z-]+", rule_id)
+                            r"|data|section|page|wechat|site|archive|waiver|internal|list|document|children)\.[a-z-]+", rule_id)
         assert isinstance(rule.severity, Severity)
         assert len(rule.doc.strip().splitlines()) >= 2, f"{rule_id}: say what it catches and why"
 

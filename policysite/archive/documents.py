@@ -97,6 +97,7 @@ class DocumentReleased:
     version: int
     effective: dt.date
     files: dict[str, str]  # path relative to the root → SHA-256
+    sources: str = "data"  # what the text is made from, committed with it outside git: data, or docs and data
 
     def report(self, to_commit: list[str] | None = None) -> str:
         """What was written, then the one command that commits it with the data edits it froze
@@ -105,7 +106,7 @@ class DocumentReleased:
         lines = [f"Released {self.document} version {self.version}, effective {self.effective}:"]
         lines += [f"  {path}  sha256 {digest}" for path, digest in self.files.items()]
         lines.append(f"  {folder}/archive.lock.json: version added")
-        paths = " ".join(shlex.quote(p) for p in to_commit) if to_commit else f"{folder} data"
+        paths = " ".join(shlex.quote(p) for p in to_commit) if to_commit else f"{folder} {self.sources}"
         lines.append(f'Commit them together: git add -- {paths} && '
                      f'git commit -m "Release {self.document} version {self.version}, effective {self.effective}"')
         return "\n".join(lines)
@@ -144,7 +145,8 @@ def release_document(root: Path, document_id: str, *, effective: dt.date | None 
     if previous is not None:
         if set(languages) <= set(previous.texts) and all(bodies[c] == previous.texts[c].body for c in languages):
             raise DocumentReleaseRefused(f"the text of {document_id} is unchanged since version {previous.version} "
-                                         f"(effective {previous.effective}) in every language — edit its data first; "
+                                         f"(effective {previous.effective}) in every language — edit its "
+                                         f"{'sections' if document.id in policy.prose else 'data'} first; "
                                          "a new version must say something new")
         if effective <= previous.effective:
             raise DocumentReleaseRefused(f"the effective date {effective} does not come after {previous.effective}, "
@@ -169,7 +171,8 @@ def release_document(root: Path, document_id: str, *, effective: dt.date | None 
     _write(root, document_id, number, effective, day, texts, rejudge, material)
     return DocumentReleased(document_id, number, effective,
                             {f"{folder_of(document_id)}/{effective.isoformat()}/{code}.md": text.sha256
-                             for code, text in texts.items()})
+                             for code, text in texts.items()},
+                            sources="docs data" if document.id in policy.prose else "data")
 
 
 def _write(root: Path, document_id: str, number: int, effective: dt.date, day: dt.date,

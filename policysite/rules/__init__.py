@@ -20,6 +20,7 @@ from . import html  # noqa: F401  (registers the section HTML rules)
 from . import content, naming, organisations, structure, typos  # noqa: F401  (registers the rules)
 from . import references  # noqa: F401  (registers the rule on references between documents)
 from . import backreferences, consent, datelabels, gaps  # noqa: F401  (registers the rules)
+from . import children  # noqa: F401  (registers the rule for children's rules)
 from . import elsewhere  # noqa: F401  (registers the finding ids other stages make)
 from .registry import RULES, Rule, run
 

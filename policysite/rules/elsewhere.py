@@ -182,12 +182,12 @@ _ENTRIES: list[tuple[str, str, str, str]] = [
     ("site.document-title", "policysite/documents.py", """A document has no title in one of the site's languages.
 
     A language without words is a finding, never a silent fallback to another language.""", _SITE),
+    ("site.document-files-published", "policysite/site_config.py", """mkdocs.yml's `exclude_docs` would publish the section files of children's rules or terms as pages of their own.
+
+    Each file would be a stray page, unjudged as a page and outside the document it belongs to.""", _SITE),
     ("site.document-policy", "policysite/documents.py", """data/site.yml does not list the privacy policy exactly once, under data/policy.yml's id.
 
     The privacy policy is the one document at the pinned addresses; the site cannot publish without it.""", _SITE),
-    ("site.document-unsupported", "policysite/judge.py", """A document's kind is known but this version cannot render it yet.
-
-    Publishing an empty page for a required list would look like compliance without being it.""", _SITE),
     ("site.languages", "policysite/site_config.py", """mkdocs.yml builds other languages than data/policy.yml declares.
 
     A declared language not built goes unpublished; one built but not declared was never judged.""", _SITE),

@@ -21,11 +21,15 @@ TEXT = frozenset({"consistency", "contact", "date", "debris", "document", "namin
                   "section", "structure", "typo"})
 # What a notice on the processing of personal information must disclose (PIPL Art. 17, 23, 31, 39, 50).
 PIPL = frozenset({"disclosure"})
+# What separate children's rules must say (儿童个人信息网络保护规定 Art. 8–10, 19–20): a policy's minors
+# section is judged by disclosure.children instead, so this family judges children's rules alone.
+CHILDREN = frozenset({"children"})
 
 PROFILES: dict[str, frozenset[str]] = {
     "privacy-policy": TEXT | PIPL,
-    # Children's rules are a privacy notice of their own (儿童个人信息网络保护规定 Art. 8, PIPL Art. 31).
-    "children-rules": TEXT | PIPL,
+    # Children's rules are the separate rules Art. 8 of 儿童个人信息网络保护规定 asks for, beside the policy
+    # (which keeps the PIPL Art. 17 disclosures): they say what that article and Art. 9–10, 19–20 ask of them.
+    "children-rules": TEXT | CHILDREN,
     "collection-list": TEXT,
     "third-party-list": TEXT,
     "terms": TEXT,
