@@ -87,6 +87,9 @@ class Policy:
     in_force_version: int | None = None
     # The project's data folder: a company's own interface words live in data/words/<code>.yml (policysite/words/).
     data_dir: Path | None = None
+    # The kind of document these sections make: the privacy policy, or another document seen through it
+    # (policysite.prose.as_policy: children's rules, terms), for the rules that judge the policy alone.
+    kind: str = "privacy-policy"
     # The site's documents written as sections (children's rules, terms): id → policysite.prose.Prose.
     prose: dict[str, Any] = field(default_factory=dict)
 

@@ -84,7 +84,7 @@ def prose_files(policy: Policy) -> list[str]:
 def as_policy(policy: Policy, prose: Prose) -> Policy:
     """The policy seen through one prose document: its sections and texts, for the rules of the gate."""
     return replace(policy, sections=prose.sections, texts=prose.texts, pages=prose.pages,
-                   contexts=prose.contexts or policy.contexts)
+                   contexts=prose.contexts or policy.contexts, kind=prose.document.kind)
 
 
 def _display(policy: Policy, path: Path) -> str:

@@ -54,3 +54,14 @@ def test_a_policy_that_names_the_list_gets_a_link_and_no_pointer(tmp_path: Path)
 def test_a_site_without_lists_points_to_nothing(tmp_path: Path) -> None:
     policy, site = _plan(tmp_path, {})
     assert "policy-banner--pointer" not in site.page("").markdown
+
+
+def test_the_pointers_lead_from_the_policy_alone_to_each_published_document_it_does_not_name() -> None:
+    """The three-document fixture's minors section does not name its children's rules: the policy page points to
+    them from there; the children's rules, judged by the same text rules, are never told to name themselves."""
+    multi = Path(__file__).resolve().parent / "fixtures" / "multi"
+    policy, site = site_plan(stages(multi, today=TODAY, commit_date=lambda *_: None), site_url="")
+    notices = sorted(f.path for f in policy.warnings if f.rule == "document.unreferenced")
+    assert notices == ["docs/en/sections/minors.md", "docs/zh/sections/minors.md"]
+    assert '<a href="children/">' in _section(site.page("").markdown, "minors")
+    assert "policy-banner--pointer" not in site.page("children/").markdown
