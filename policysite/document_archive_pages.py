@@ -4,7 +4,8 @@ under its prefix (/<prefix>/archive/, /<prefix>/archive/<date>/), per language.
 The same words and banners as the policy's archive (policysite.archive.pages), said of
 "this document"; each version page's footer shows that version's number and dates.
 Each version's frozen text and the lock are served beside them (DocumentArchive.files).
-Redlines, version web-views, feeds, PDFs and /policy.json entries of a document's versions are not made yet.
+Each version's PDF (archive/<id>/<date>/<lang>.pdf) is served beside its text and linked from its page.
+Redlines, version web-views and feeds of a document's versions are not made yet.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from markupsafe import Markup
 
 from . import urls
 from .archive.documents import DocumentArchive
-from .archive.pages import _after_title, _box, _date, _link, _period, _status_label, _summary_html, relative, say, \
-    site_path
+from .archive.pages import _after_title, _box, _date, _link, _pdf_link, _period, _status_label, _summary_html, \
+    relative, say, site_path
 from .archive.store import PolicyVersion
 from .escape import markdown_inline
 from .model import GeneratedPage, Language, Policy
@@ -93,6 +94,8 @@ def _version(policy: Policy, archive: DocumentArchive, language: Language, versi
     # The frozen file is served beside the page, as the policy's: anyone can check it against the lock.
     paragraphs.append(say(policy, code, "banner_hash", name=f"{code}.md", sha256=version.hashes[code],
                           text=relative(here, urls.frozen_text(prefix, code, version.slug))))
+    if code in version.pdfs:
+        paragraphs.append(Markup(_pdf_link(policy, here, version, code, prefix)))
     markdown = _after_title(version.texts[code].body, _box(version.status, paragraphs))
     title = say(policy, code, "version_title", title=version.texts[code].title,
                 date=_date(policy, code, version.effective)).unescape()

@@ -107,7 +107,7 @@ def document_entry(facts: DocumentFacts, base_url: str = "") -> dict[str, Any]:
 def other_document_entry(archive: DocumentArchive, policy: Policy, base_url: str = "") -> dict[str, Any]:
     """A list (or another document of data/site.yml) in `documents`, in the policy's entry shape.
 
-    Its versions have a page and a frozen text but, as yet, no web-view, redline or PDF of their own:
+    Its versions have a page, a frozen text and a PDF but, as yet, no web-view or redline of their own:
     those are null rather than addresses that do not exist.
     """
     document, default = archive.document, policy.default_language.code
@@ -122,8 +122,8 @@ def other_document_entry(archive: DocumentArchive, policy: Policy, base_url: str
             "changes": None,
             "text": _url(base_url, urls.frozen_text(document.prefix, code, version.slug)),
             "sha256": version.hashes[code],
-            "pdf": None,
-            "pdf_sha256": None,
+            "pdf": _url(base_url, pdf_site_path(version, code, document.prefix)) if code in version.pdfs else None,
+            "pdf_sha256": version.pdf_hashes.get(code),
         } for code in codes if code in version.texts}
         return {"version": version.version, "status": version.status, "effective": version.effective.isoformat(),
                 "updated": version.updated.isoformat(), "released": version.released.isoformat(),

@@ -77,9 +77,10 @@ def text_path(version: PolicyVersion, language: str) -> str:
     return urls.frozen_text("", language, version.slug)
 
 
-def pdf_site_path(version: PolicyVersion, language: str) -> str:
-    """Where a version's PDF is served: beside its frozen text, as in the repository."""
-    return urls.pdf("", language, version.slug)
+def pdf_site_path(version: PolicyVersion, language: str, prefix: str = "") -> str:
+    """Where a version's PDF is served: beside its frozen text, as in the repository (under the
+    document's ``prefix`` for another document of the site)."""
+    return urls.pdf(prefix, language, version.slug)
 
 
 def current_text_path(language: str) -> str:
@@ -309,11 +310,11 @@ def with_notices(markdown: str, notices: str) -> str:
     return _after_title(markdown, notices) if notices else markdown
 
 
-def _pdf_link(policy: Policy, here: str, version: PolicyVersion, code: str) -> str:
+def _pdf_link(policy: Policy, here: str, version: PolicyVersion, code: str, prefix: str = "") -> str:
     """"Download PDF", with the file's type and size said, for the page at site path ``here``."""
     size = f"{max(1, round(len(version.pdfs[code]) / 1024))} KB"
     return str(Markup('<a href="{}" type="application/pdf" download>{}</a> <small>(PDF, {})</small>').format(
-        relative(here, pdf_site_path(version, code)), say(policy, code, "pdf"), size))
+        relative(here, pdf_site_path(version, code, prefix)), say(policy, code, "pdf"), size))
 
 
 def _history(policy: Policy, view: ArchiveView, code: str) -> str:

@@ -170,8 +170,8 @@ def load_archive(root: Path, policy_id: str, languages: list[str] | None = None,
     """Every released version, oldest first, and the lock's bytes, after checking every file against the lock.
 
     ``languages`` are the codes data/policy.yml declares: a version released in any other is refused.
-    ``document`` checks another document's archive, archive/<id>/ (``policy_id`` is then its id; its
-    versions have no PDF yet); ``others`` are the folders of those archives, which the policy's skips.
+    ``document`` checks another document's archive, archive/<id>/ (``policy_id`` is then its id), PDFs
+    included; ``others`` are the folders of those archives, which the policy's skips.
     """
     folder = archive_dir(root, document)
     base = _shown(document) if document is not None else ARCHIVE_DIR
@@ -214,7 +214,7 @@ def load_archive(root: Path, policy_id: str, languages: list[str] | None = None,
                                     "delete it: versions are added to archive/ only by `make release`"))
     versions = []
     for entry in lock.versions:
-        version, problems = _load_version(folder, entry, policy_id, base, pdfs_required=document is None)
+        version, problems = _load_version(folder, entry, policy_id, base)
         findings += problems
         if version is not None:
             versions.append(version)
@@ -249,8 +249,8 @@ def _check_languages(lock: Lock, shown: str, languages: list[str]) -> list[Findi
     return findings
 
 
-def _load_version(folder: Path, entry: LockedVersion, policy_id: str, base: str = ARCHIVE_DIR, *,
-                  pdfs_required: bool = True) -> tuple[PolicyVersion | None, list[Finding]]:
+def _load_version(folder: Path, entry: LockedVersion, policy_id: str,
+                  base: str = ARCHIVE_DIR) -> tuple[PolicyVersion | None, list[Finding]]:
     def where(relative: str) -> str:  # the document's own folder in every finding
         return f"{base}/{relative}"
 
@@ -294,7 +294,7 @@ def _load_version(folder: Path, entry: LockedVersion, policy_id: str, base: str 
                                     f"the file sits in a folder not named after its effective date {entry.effective}",
                                     RESTORE.format(path=shown)))
         texts[language], hashes[language], files[language], contents[language] = text, actual, shown, content
-    pdfs, pdf_hashes, problems = _load_pdfs(folder, entry, base, required=pdfs_required)
+    pdfs, pdf_hashes, problems = _load_pdfs(folder, entry, base)
     findings += problems
     if findings:
         return None, findings
@@ -308,17 +308,15 @@ MAKE_PDF = ("run `make pdf`: it makes the PDF of every released version that has
             "(it never changes a released file), then commit archive/")
 
 
-def _load_pdfs(folder: Path, entry: LockedVersion, base: str = ARCHIVE_DIR, *,
-               required: bool = True) -> tuple[dict[str, bytes], dict[str, str], list[Finding]]:
+def _load_pdfs(folder: Path, entry: LockedVersion,
+               base: str = ARCHIVE_DIR) -> tuple[dict[str, bytes], dict[str, str], list[Finding]]:
     """Every language's PDF, checked against the lock like the text; a language without one is a finding
-    (for the policy: another document's versions get PDFs once the reading issue lands)."""
+    (the policy's and every other document's: `make pdf` makes the missing ones)."""
     def where(relative: str) -> str:
         return f"{base}/{relative}"
 
     pdfs, hashes, findings = {}, {}, []
     for language in entry.files:
-        if language not in entry.pdfs and not required:
-            continue
         if language not in entry.pdfs:
             findings.append(Finding(where(f"{entry.effective.isoformat()}/{language}.pdf"), 0, "archive.pdf-missing",
                                     f"version {entry.version} (effective {entry.effective}) in `{language}` has no "
