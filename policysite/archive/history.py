@@ -30,15 +30,10 @@ from ..findings import Finding, Severity
 from collections.abc import Collection
 
 from .git import History, HistoryUnavailable, folder_of, read_histories
-from .store import ARCHIVE_DIR, LOCK_NAME, Lock, LockError, LockedVersion, archive_dir, parse_lock
+from .store import ARCHIVE_DIR, LOCK_NAME, Lock, LockError, LockedVersion, archive_dir, never_change, parse_lock
 
 LOCK_SHOWN = f"{ARCHIVE_DIR}/{LOCK_NAME}"
-NEVER_CHANGE = "to change the policy, edit docs/ or data/ and run `make release`"
-
-
-def _never_change(document: str | None) -> str:
-    return NEVER_CHANGE if document is None else (f"to change {document}, edit data/ and run "
-                                                  f"`make release DOC={document}`")
+NEVER_CHANGE = never_change()
 # Findings on the same file that the history check states more precisely (with the commit and the line).
 SUPERSEDED = {"archive.modified", "archive.missing"}
 
@@ -90,7 +85,7 @@ class Archive:
 
     @property
     def never_change(self) -> str:
-        return _never_change(self.document)
+        return never_change(self.document)
 
 
 def merge(store: list[Finding], history: list[Finding]) -> list[Finding]:
