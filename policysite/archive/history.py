@@ -12,6 +12,9 @@ release is compared with the commits that recorded it:
 - a frozen file or lock entry ever committed cannot disappear (`archive.missing`), so
   `rm -rf archive` followed by `make release` cannot hand out version 1 again.
 
+Every other document of the site (data/site.yml) is compared the same way in its own folder,
+archive/<id>/ (its lock, frozen texts and PDFs), from the same git calls; findings name its files.
+
 Publishing (`make publish`) further needs every version in archive/ to be committed
 (`archive.uncommitted`: what is not in history cannot be anchored) and history to be
 readable at all (`archive.history`: a warning for `make build` and `make check`,
@@ -22,18 +25,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..findings import Finding, Severity
-from collections.abc import Collection
-
 from .git import History, HistoryUnavailable, folder_of, read_histories
 from .store import ARCHIVE_DIR, LOCK_NAME, Lock, LockError, LockedVersion, archive_dir, never_change, parse_lock
 
 LOCK_SHOWN = f"{ARCHIVE_DIR}/{LOCK_NAME}"
-NEVER_CHANGE = never_change()
 # Findings on the same file that the history check states more precisely (with the commit and the line).
 SUPERSEDED = {"archive.modified", "archive.missing"}
 
