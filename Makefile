@@ -26,6 +26,8 @@ release: $(VENV)/.runtime  ## Freeze the current policy as a new archived versio
 	$(PY) -m policysite release $(if $(EFFECTIVE),--effective "$(EFFECTIVE)") $(if $(UPDATED),--updated "$(UPDATED)") \
 	  $(if $(MATERIAL),--material "$(MATERIAL)") $(if $(DOC),--doc "$(DOC)") --summary zh="$$SUMMARY_ZH" --summary en="$$SUMMARY_EN"
 
+# make pdf: every document at once, no DOC= — the policy's archive/ and each document's archive/<id>/ (data/site.yml);
+# a version that has its PDF is left alone, so running it again is harmless. `make release DOC=<id>` makes a new version's.
 pdf: $(VENV)/.runtime  ## Make the PDF of every released version that has none (adds files, never changes one).
 	$(PY) -m policysite pdf
 

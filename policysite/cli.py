@@ -129,7 +129,8 @@ def _release_document(args: argparse.Namespace, summaries: dict[str, str] | None
 
 
 def _pdf(args: argparse.Namespace) -> int:
-    """`make pdf`: the PDF of every released version that lacks one (versions released before PDFs existed)."""
+    """`make pdf`: the PDF of every released version that lacks one (versions released before PDFs existed),
+    the policy's and every other document's of data/site.yml."""
     from .archive.pdf import PdfUnavailable
     from .archive.pdfs import backfill
     from .load import load_policy

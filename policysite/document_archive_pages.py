@@ -8,7 +8,8 @@ Every version with a predecessor has its redline (/<prefix>/archive/<date>/chang
 policy's own page function (policysite.archive.pages.changes_page), so both read alike; the history's
 cards are the policy's too (index_rows), and it links the document's Atom feed as the policy's does.
 Version web-views are made beside these (policysite.webview.document_webview_pages), the feeds by
-policysite.archive.manifest.document_feeds.
+policysite.archive.manifest.document_feeds. Each version's PDF (archive/<id>/<date>/<lang>.pdf) is served
+beside its text and linked from its page's banner.
 """
 
 from __future__ import annotations

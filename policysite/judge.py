@@ -174,7 +174,7 @@ def _partial_findings(root: Path, data: str, partial: Policy | None, site_langua
     others = [document.id for document in other_documents(partial.data)]
     stored = load_archive(partial.root, partial.id, languages, others=others)[2]
     stored += check_documents(partial.root, partial.data, languages, None)[0]
-    findings += anchored_findings(stored, check_history(partial.root, settings.timezone), publishing=publishing)
+    findings += anchored_findings(stored, check_history(partial.root, settings.timezone, others), publishing=publishing)
     return findings
 
 

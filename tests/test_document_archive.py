@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from archive_support import article, build, release, run, snapshot
+from archive_support import article, build, release, run, sha256, snapshot
 from conftest import FIXTURES, Project, copy_project, git
 
 MULTI = FIXTURES / "multi"
@@ -97,8 +97,10 @@ def released(tmp_path_factory: pytest.TempPathFactory) -> Released:
 
 def test_releasing_the_list_freezes_it_in_its_own_folder_with_its_own_lock(released: Released) -> None:
     files = sorted(_list_files(released.project.root))
-    assert files == [f"{LIST}/.gitattributes", f"{LIST}/2025-04-01/en.md", f"{LIST}/2025-04-01/zh.md",
-                     f"{LIST}/2025-04-10/en.md", f"{LIST}/2025-04-10/zh.md", f"{LIST}/archive.lock.json"]
+    assert files == [f"{LIST}/.gitattributes", f"{LIST}/2025-04-01/en.md", f"{LIST}/2025-04-01/en.pdf",
+                     f"{LIST}/2025-04-01/zh.md", f"{LIST}/2025-04-01/zh.pdf", f"{LIST}/2025-04-10/en.md",
+                     f"{LIST}/2025-04-10/en.pdf", f"{LIST}/2025-04-10/zh.md", f"{LIST}/2025-04-10/zh.pdf",
+                     f"{LIST}/archive.lock.json"]
     frozen = released.project.read(f"{LIST}/2025-04-10/en.md")
     assert "policy: collection-list\nversion: 2\n" in frozen
     assert "Mobile phone number and e-mail address" in frozen
@@ -106,7 +108,8 @@ def test_releasing_the_list_freezes_it_in_its_own_folder_with_its_own_lock(relea
     assert '"policy": "collection-list"' in released.project.read(f"{LIST}/archive.lock.json")
     # The exact files to commit: the frozen list and its lock (the data it froze was committed before).
     assert ("git add -- archive/collection-list/.gitattributes archive/collection-list/2025-04-01/en.md "
-            "archive/collection-list/2025-04-01/zh.md archive/collection-list/archive.lock.json") in released.outputs[0]
+            "archive/collection-list/2025-04-01/en.pdf archive/collection-list/2025-04-01/zh.md "
+            "archive/collection-list/2025-04-01/zh.pdf archive/collection-list/archive.lock.json") in released.outputs[0]
     assert "data/inventory.yml" in released.outputs[2]  # the edit the second release froze
 
 
@@ -210,7 +213,10 @@ def test_the_list_has_its_own_version_history_under_its_prefix(released: Release
     assert "noindex" in old
     # The frozen text and the lock are served beside the pages, byte for byte as in the repository.
     assert 'href="../../../../../lists/collection/archive/2025-04-01/en.md"' in old
-    for path in ("2025-04-01/en.md", "2025-04-10/zh.md", "archive.lock.json"):
+    # Its PDF too, linked from the version page like the policy's (type, size, download).
+    assert re.search(r'<a href="\.\./\.\./\.\./\.\./\.\./lists/collection/archive/2025-04-01/en\.pdf" type="application/pdf" download>[^<]+</a> <small>\(PDF, \d+ KB\)</small>', old), \
+        article(old)
+    for path in ("2025-04-01/en.md", "2025-04-01/en.pdf", "2025-04-10/zh.md", "2025-04-10/zh.pdf", "archive.lock.json"):
         assert (site / "lists/collection/archive" / path).read_bytes() == released.project.path(f"{LIST}/{path}").read_bytes()
     # The policy's own history does not list the list's versions.
     assert "collection" not in (site / "en/archive/index.html").read_text(encoding="utf-8").split("<article")[1]
@@ -276,8 +282,14 @@ def test_the_manifest_lists_each_document_with_its_own_versions(released: Releas
     for code in ("zh", "en"):
         version = listed["current"]["languages"][code]
         assert version["sha256"] == locked["files"][code]["sha256"]
-        assert version["pdf"] is None  # none yet for a list, never a dead address (its web-view: test_document_versions)
+        root = "/" if code == "zh" else "/en/"
+        assert urlsplit(version["webview"]).path == f"{root}lists/collection/archive/2025-04-10/webview/"
         assert (released.project.site / urlsplit(version["text"]).path.lstrip("/")).read_bytes() == \
             released.project.path(f"{LIST}/2025-04-10/{code}.md").read_bytes()
+        # Its PDF: served where the manifest says, with the SHA-256 its lock vouches for.
+        assert urlsplit(version["pdf"]).path == f"/lists/collection/archive/2025-04-10/{code}.pdf"
+        assert version["pdf_sha256"] == locked["files"][code]["pdf"]["sha256"]
+        assert sha256((released.project.site / urlsplit(version["pdf"]).path.lstrip("/")).read_bytes()) == \
+            version["pdf_sha256"]
         assert (released.project.site / urlsplit(listed["url"][code]).path.lstrip("/") / "index.html").is_file()
     assert entries["policy"]["current"]["version"] == 1  # the policy's own, untouched by the list's releases

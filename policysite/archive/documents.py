@@ -5,10 +5,11 @@ same format, every byte checked at every build), given the document's id and fol
 
     archive/collection-list/archive.lock.json
     archive/collection-list/2025-04-01/zh.md     the list as released, rendered from data/
+    archive/collection-list/2025-04-01/zh.pdf    its PDF, made once by the release (pdf.py), A4
 
 A document's version is its own: releasing one never touches another's files, and its
 page's footer shows its own number and dates (none before its first release), never the
-policy's. Its versions have no PDF yet (they come with the reading issue).
+policy's. Its folder is compared with git history like the policy's (history.py).
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ from typing import TYPE_CHECKING
 from ..data import DataSet
 from ..documents import Document, read_documents
 from ..findings import Finding, PolicyError
-from .frozen import FrozenText, normalise
+from .frozen import FrozenText, normalise, sha256
+from .pdf import pdf_path
 from .. import urls
 from .store import ARCHIVE_DIR, ATTRIBUTES_NAME, LOCK_NAME, Lock, LockedVersion, PolicyVersion, archive_dir, load_archive, \
     lock_path, predecessor, read_lock
@@ -50,10 +52,13 @@ class DocumentArchive:
 
     def files(self) -> dict[str, bytes]:
         """Served under its prefix as the policy's are under the root: every frozen text, byte for byte as
-        checked against the lock, and the lock (/<prefix>/archive/<date>/<lang>.md, …/archive.lock.json)."""
+        checked against the lock, its PDFs, and the lock (/<prefix>/archive/<date>/<lang>.md, ….pdf,
+        …/archive.lock.json)."""
         prefix = self.document.prefix
         files = {urls.frozen_text(prefix, code, version.slug): content
                  for version in self.versions for code, content in version.contents.items()}
+        files.update({urls.pdf(prefix, code, version.slug): content
+                      for version in self.versions for code, content in version.pdfs.items()})
         if self.lock is not None:
             files[urls.archive_lock(prefix, LOCK_NAME)] = self.lock
         return files
@@ -118,6 +123,8 @@ def release_document(root: Path, document_id: str, *, effective: dt.date | None 
     """Freeze a document's text as data/ renders it today into archive/<id>/<effective>/<lang>.md."""
     from ..document_pages import document_markdown  # the page module imports this package
     from ..judge import judge
+    from .pdf import PdfUnavailable
+    from .pdfs import render_all
     from .release import _require_summaries
 
     root = root.resolve()
@@ -168,15 +175,21 @@ def release_document(root: Path, document_id: str, *, effective: dt.date | None 
     texts = {code: FrozenText(policy=document_id, version=number, language=code, title=document.titles[code],
                               effective=effective, updated=effective, summary=given.get(code, ""), body=bodies[code])
              for code in languages}
-    _write(root, document_id, number, effective, day, texts, rejudge, material)
+    try:  # before anything is written: a release without its PDFs writes nothing
+        pdfs = render_all(policy, texts, root, document.prefix)
+    except PdfUnavailable as error:
+        raise DocumentReleaseRefused(f"the PDF could not be made: {error}") from None
+    _write(root, document_id, number, effective, day, texts, pdfs, rejudge, material)
+    folder = f"{folder_of(document_id)}/{effective.isoformat()}"
     return DocumentReleased(document_id, number, effective,
-                            {f"{folder_of(document_id)}/{effective.isoformat()}/{code}.md": text.sha256
-                             for code, text in texts.items()},
+                            {**{f"{folder}/{code}.md": text.sha256 for code, text in texts.items()},
+                             **{f"{folder}/{code}.pdf": sha256(pdfs[code]) for code in texts}},
                             sources="docs data" if document.id in policy.prose else "data")
 
 
 def _write(root: Path, document_id: str, number: int, effective: dt.date, day: dt.date,
-           texts: dict[str, FrozenText], rejudge: Callable[[], object], material: bool) -> None:
+           texts: dict[str, FrozenText], pdfs: dict[str, bytes], rejudge: Callable[[], object],
+           material: bool) -> None:
     """New files only, the lock replaced whole; everything undone when the new archive fails the build's checks."""
     base = archive_dir(root, document_id)
     folder = base / effective.isoformat()
@@ -187,6 +200,7 @@ def _write(root: Path, document_id: str, number: int, effective: dt.date, day: d
     entry = LockedVersion(version=number, effective=effective, released=day, material=material)
     for code, text in texts.items():
         entry.files[code] = (f"{effective.isoformat()}/{code}.md", text.sha256)
+        entry.pdfs[code] = (pdf_path(effective, code), sha256(pdfs[code]))
     lock.versions.append(entry)
     path = lock_path(root, document_id)
     old_lock = path.read_bytes() if path.is_file() else None
@@ -199,6 +213,8 @@ def _write(root: Path, document_id: str, number: int, effective: dt.date, day: d
         for code, text in texts.items():
             with open(folder / f"{code}.md", "xb") as handle:  # x: never over an existing file
                 handle.write(text.render())
+            with open(base / pdf_path(effective, code), "xb") as handle:
+                handle.write(pdfs[code])
         temporary = path.with_name(f".{path.name}.tmp")
         temporary.write_bytes(lock.to_json().encode("utf-8"))
         os.replace(temporary, path)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -70,31 +71,37 @@ class History:
 
 def read_history(root: Path) -> History:
     """Everything history recorded about archive/ at HEAD; HistoryUnavailable when it cannot be read."""
+    return read_histories(root)[None]
+
+
+def read_histories(root: Path, documents: Collection[str] = ()) -> dict[str | None, History]:
+    """The policy's history (key None, archive/) and each other document's (archive/<id>/), from the same
+    three git calls: one log over archive/ holds every folder, so more documents cost no more processes."""
     prefix = _checkout_prefix(root)
+    histories: dict[str | None, History] = {None: History(), **{document: History() for document in documents}}
     log = _log(root)
     if log is None:  # a repository without a single commit: nothing is recorded yet
-        return History()
-    first_added: dict[str, Commit] = {}
-    lock_revisions: list[Commit] = []
-    history = History()
+        return histories
+    first_added: dict[tuple[str | None, str], Commit] = {}
+    lock_revisions: list[tuple[str | None, Commit]] = []
     for commit, status, path in log:
         if not path.startswith(f"{ARCHIVE_DIR}/"):
             continue
-        relative = path[len(ARCHIVE_DIR) + 1:]
-        if status == "A" and FROZEN_PATH.fullmatch(relative) and relative not in first_added:
-            first_added[relative] = commit
+        owner, relative = _owner(path[len(ARCHIVE_DIR) + 1:], histories)
+        if status == "A" and FROZEN_PATH.fullmatch(relative) and (owner, relative) not in first_added:
+            first_added[owner, relative] = commit
         if relative == LOCK_NAME:
             if status == "D":
                 continue
-            lock_revisions.append(commit)
-            history.lock_commit = commit
-    requests = [f"{c.id}:{prefix}{ARCHIVE_DIR}/{p}" for p, c in first_added.items()]
-    requests += [f"{c.id}:{prefix}{ARCHIVE_DIR}/{LOCK_NAME}" for c in lock_revisions]
+            lock_revisions.append((owner, commit))
+            histories[owner].lock_commit = commit
+    requests = [f"{c.id}:{prefix}{folder_of(owner)}/{p}" for (owner, p), c in first_added.items()]
+    requests += [f"{c.id}:{prefix}{folder_of(owner)}/{LOCK_NAME}" for owner, c in lock_revisions]
     blobs = _cat_files(root, requests)
-    for (relative, commit), content in zip(first_added.items(), blobs):
+    for ((owner, relative), commit), content in zip(first_added.items(), blobs):
         if content is not None:
-            history.files[relative] = CommittedFile(relative, commit, content)
-    for commit, content in zip(lock_revisions, blobs[len(first_added):]):
+            histories[owner].files[relative] = CommittedFile(relative, commit, content)
+    for (owner, commit), content in zip(lock_revisions, blobs[len(first_added):]):
         if content is None:
             continue
         try:
@@ -102,8 +109,19 @@ def read_history(root: Path) -> History:
         except (LockError, UnicodeDecodeError):
             continue  # a damaged revision vouches for nothing; the working lock is judged on its own
         for entry in lock.versions:
-            history.entries.setdefault(entry.version, CommittedEntry(entry, commit))
-    return history
+            histories[owner].entries.setdefault(entry.version, CommittedEntry(entry, commit))
+    return histories
+
+
+def folder_of(document: str | None) -> str:
+    """archive/ for the policy, archive/<id> for another document: the folder its history is read from."""
+    return ARCHIVE_DIR if document is None else f"{ARCHIVE_DIR}/{document}"
+
+
+def _owner(relative: str, histories: dict[str | None, History]) -> tuple[str | None, str]:
+    """Whose archive a path under archive/ belongs to, and the path inside that archive's folder."""
+    head, _, rest = relative.partition("/")
+    return (head, rest) if rest and head in histories else (None, relative)
 
 
 def _git(root: Path, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:

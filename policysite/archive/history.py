@@ -12,6 +12,9 @@ release is compared with the commits that recorded it:
 - a frozen file or lock entry ever committed cannot disappear (`archive.missing`), so
   `rm -rf archive` followed by `make release` cannot hand out version 1 again.
 
+Every other document of the site (data/site.yml) is compared the same way in its own folder,
+archive/<id>/ (its lock, frozen texts and PDFs), from the same git calls; findings name its files.
+
 Publishing (`make publish`) further needs every version in archive/ to be committed
 (`archive.uncommitted`: what is not in history cannot be anchored) and history to be
 readable at all (`archive.history`: a warning for `make build` and `make check`,
@@ -22,16 +25,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..findings import Finding, Severity
-from .git import History, HistoryUnavailable, read_history
-from .store import ARCHIVE_DIR, LOCK_NAME, Lock, LockError, LockedVersion, archive_dir, parse_lock
+from .git import History, HistoryUnavailable, folder_of, read_histories
+from .store import ARCHIVE_DIR, LOCK_NAME, Lock, LockError, LockedVersion, archive_dir, never_change, parse_lock
 
 LOCK_SHOWN = f"{ARCHIVE_DIR}/{LOCK_NAME}"
-NEVER_CHANGE = "to change the policy, edit docs/ or data/ and run `make release`"
 # Findings on the same file that the history check states more precisely (with the commit and the line).
 SUPERSEDED = {"archive.modified", "archive.missing"}
 
@@ -45,10 +48,11 @@ class Anchoring:
     notices: list[Finding] = field(default_factory=list)  # `make build` / `make check` show these and go on
 
 
-def check_history(root: Path, timezone: str | None = None) -> Anchoring:
-    """Compare archive/ in the working tree with every release git recorded."""
+def check_history(root: Path, timezone: str | None = None, documents: Collection[str] = ()) -> Anchoring:
+    """Compare archive/ in the working tree with every release git recorded: the policy's, and each other
+    document's folder archive/<id>/ (``documents``, data/site.yml) with its own lock, texts and PDFs."""
     try:
-        history = read_history(root)
+        histories = read_histories(root, documents)
     except HistoryUnavailable as reason:
         warning = Finding(LOCK_SHOWN, 1, "archive.history",
                           f"the archive's history could not be checked: {reason}; without it nothing shows that "
@@ -56,12 +60,33 @@ def check_history(root: Path, timezone: str | None = None) -> Anchoring:
                           "build from a full git clone of the project with git installed; `make publish` refuses "
                           "until history can be checked", severity=Severity.WARNING)
         return Anchoring(publishing=[warning], notices=[warning])
-    working = _working_lock(root)
     anchoring = Anchoring()
-    anchoring.findings += _files(root, history)
-    anchoring.findings += _entries(history, working, timezone)
-    anchoring.publishing += _uncommitted(history, working)
+    for document, history in histories.items():
+        where = Archive(document)
+        working = _working_lock(root, document)
+        anchoring.findings += _files(root, history, where)
+        anchoring.findings += _entries(history, working, timezone, where)
+        anchoring.publishing += _uncommitted(history, working, where)
     return anchoring
+
+
+@dataclass(frozen=True)
+class Archive:
+    """Whose archive is compared: the policy's (None, archive/) or another document's (archive/<id>/)."""
+
+    document: str | None = None
+
+    @property
+    def folder(self) -> str:
+        return folder_of(self.document)
+
+    @property
+    def lock(self) -> str:
+        return f"{self.folder}/{LOCK_NAME}"
+
+    @property
+    def never_change(self) -> str:
+        return never_change(self.document)
 
 
 def merge(store: list[Finding], history: list[Finding]) -> list[Finding]:
@@ -77,8 +102,8 @@ class WorkingLock:
     lines: list[str]
 
 
-def _working_lock(root: Path) -> WorkingLock:
-    path = archive_dir(root) / LOCK_NAME
+def _working_lock(root: Path, document: str | None = None) -> WorkingLock:
+    path = archive_dir(root, document) / LOCK_NAME
     if not path.is_file():
         return WorkingLock(False, None, [])
     try:
@@ -110,17 +135,17 @@ def _version_of(history: History, relative: str) -> str:
     return f"the version effective {relative.split('/')[0]}"
 
 
-def _files(root: Path, history: History) -> list[Finding]:
+def _files(root: Path, history: History, where: Archive = Archive()) -> list[Finding]:
     findings = []
-    folder = archive_dir(root)
+    folder = archive_dir(root, where.document)
     for relative, committed in sorted(history.files.items()):
-        shown = f"{ARCHIVE_DIR}/{relative}"
+        shown = f"{where.folder}/{relative}"
         path = folder / relative
         when = f"commit {committed.commit.short} of {_day(committed.commit.time)}"
         if not path.is_file():
             findings.append(Finding(shown, 1, "archive.missing",
                                     f"{_version_of(history, relative)} was released and committed in {when}, "
-                                    "but its frozen file is no longer in archive/; a released version never "
+                                    f"but its frozen file is no longer in {where.folder}/; a released version never "
                                     "disappears", _restore(committed.commit.id, shown)))
             continue
         content = path.read_bytes()
@@ -130,28 +155,30 @@ def _files(root: Path, history: History) -> list[Finding]:
                                     f"this archived text differs from {_version_of(history, relative)} as released "
                                     f"in {when}, first at line {line}; a released version must never change, even "
                                     "with its hash recomputed in the lock",
-                                    f"{_restore(committed.commit.id, shown)}; {NEVER_CHANGE}"))
+                                    f"{_restore(committed.commit.id, shown)}; {where.never_change}"))
     return findings
 
 
-def _entries(history: History, working: WorkingLock, timezone: str | None) -> list[Finding]:
+def _entries(history: History, working: WorkingLock, timezone: str | None,
+             where: Archive = Archive()) -> list[Finding]:
     if not history.entries:
         return []
-    restore_lock = _restore(history.lock_commit.id, LOCK_SHOWN) if history.lock_commit else "restore it from git"
+    lock_shown, never_change = where.lock, where.never_change
+    restore_lock = _restore(history.lock_commit.id, lock_shown) if history.lock_commit else "restore it from git"
     lines = working.lines
     current = {entry.version: entry for entry in working.lock.versions} if working.lock is not None else {}
     findings = []
     if not working.present:
         numbers = ", ".join(str(n) for n in sorted(history.entries))
-        findings.append(Finding(LOCK_SHOWN, 1, "archive.missing",
+        findings.append(Finding(lock_shown, 1, "archive.missing",
                                 f"the archive lock, which history records with version(s) {numbers}, is missing; "
-                                "without it no released version can be shown", f"{restore_lock}; {NEVER_CHANGE}"))
+                                "without it no released version can be shown", f"{restore_lock}; {never_change}"))
     for number, committed in sorted(history.entries.items()):
         recorded = committed.entry
         when = f"commit {committed.commit.short} of {_day(committed.commit.time)}"
         day = _when(committed.commit.time, timezone)
         if recorded.released > day:
-            findings.append(Finding(LOCK_SHOWN, lock_line(lines, number, "released"), "archive.released",
+            findings.append(Finding(lock_shown, lock_line(lines, number, "released"), "archive.released",
                                     f"version {number} was recorded as released on {recorded.released}, but "
                                     f"{when}, which recorded it, was made on {day}; a version is released before "
                                     "it is committed, so that date is wrong",
@@ -162,41 +189,41 @@ def _entries(history: History, working: WorkingLock, timezone: str | None) -> li
             continue  # absent: one finding above; unreadable: store.py's archive.lock
         entry = current.get(number)
         if entry is None:
-            findings.append(Finding(LOCK_SHOWN, 1, "archive.missing",
+            findings.append(Finding(lock_shown, 1, "archive.missing",
                                     f"version {number} (effective {recorded.effective}) was released and committed "
-                                    f"in {when}, but {LOCK_SHOWN} no longer lists it; a released version "
-                                    "never disappears", f"{restore_lock}; {NEVER_CHANGE}"))
+                                    f"in {when}, but {lock_shown} no longer lists it; a released version "
+                                    "never disappears", f"{restore_lock}; {never_change}"))
             continue
         changed = _differences(recorded, entry)
         if changed == ["released"]:
-            findings.append(Finding(LOCK_SHOWN, lock_line(lines, number, "released"), "archive.released",
+            findings.append(Finding(lock_shown, lock_line(lines, number, "released"), "archive.released",
                                     f"version {number} says it was released on {entry.released}, but it was "
                                     f"committed as released on {recorded.released} in {when}; the day a version "
                                     "was released is part of its record",
                                     f'write `"released": "{recorded.released}"` back, or {restore_lock}'))
         elif changed:
-            findings.append(Finding(LOCK_SHOWN, lock_line(lines, number, "version"), "archive.rewritten",
+            findings.append(Finding(lock_shown, lock_line(lines, number, "version"), "archive.rewritten",
                                     f"version {number}'s entry differs from the one committed in {when} "
                                     f"({'; '.join(changed)}); a released version's record must never change",
-                                    f"{restore_lock}; {NEVER_CHANGE}"))
+                                    f"{restore_lock}; {never_change}"))
     return findings
 
 
-def _uncommitted(history: History, working: WorkingLock) -> list[Finding]:
+def _uncommitted(history: History, working: WorkingLock, where: Archive = Archive()) -> list[Finding]:
     """For publishing: a version that is not in history has nothing outside the working tree to vouch for it."""
     if working.lock is None:
         return []
     findings = []
     for entry in working.lock.versions:
-        missing = [f"{ARCHIVE_DIR}/{path}" for path, _ in entry.files.values() if path not in history.files]
+        missing = [f"{where.folder}/{path}" for path, _ in entry.files.values() if path not in history.files]
         if entry.version in history.entries and not missing:
             continue
-        what = ", ".join(missing) if missing else LOCK_SHOWN
-        findings.append(Finding(LOCK_SHOWN, lock_line(working.lines, entry.version, "version"), "archive.uncommitted",
+        what = ", ".join(missing) if missing else where.lock
+        findings.append(Finding(where.lock, lock_line(working.lines, entry.version, "version"), "archive.uncommitted",
                                 f"version {entry.version} (effective {entry.effective}) is not committed yet "
                                 f"({what}), so nothing outside this folder vouches for it and a later edit "
                                 "could not be detected",
-                                f"commit the release first with the text it froze: `git add archive docs data && "
+                                f"commit the release first with the text it froze: `git add {where.folder} docs data && "
                                 f"git commit -m \"Release version {entry.version}, effective {entry.effective}\"` "
                                 "(the command `make release` printed names each file), then publish"))
     return findings

@@ -107,8 +107,8 @@ def document_entry(facts: DocumentFacts, base_url: str = "") -> dict[str, Any]:
 def other_document_entry(archive: DocumentArchive, policy: Policy, base_url: str = "") -> dict[str, Any]:
     """A list (or another document of data/site.yml) in `documents`, in the policy's entry shape.
 
-    Its versions have a page, a web-view, a redline (null for the first) and a frozen text of their own, at the
-    policy's addresses under the document's prefix; no PDF as yet: null rather than an address that does not exist.
+    Its versions have a page, a web-view, a redline (null for the first), a frozen text and a PDF of their own,
+    at the policy's addresses under the document's prefix.
     """
     document, default = archive.document, policy.default_language.code
     codes = [language.code for language in sorted(policy.languages, key=lambda language: not language.default)]
@@ -123,8 +123,8 @@ def other_document_entry(archive: DocumentArchive, policy: Policy, base_url: str
                        if archive.predecessor(version, code) is not None else None,
             "text": _url(base_url, urls.frozen_text(document.prefix, code, version.slug)),
             "sha256": version.hashes[code],
-            "pdf": None,
-            "pdf_sha256": None,
+            "pdf": _url(base_url, pdf_site_path(version, code, document.prefix)) if code in version.pdfs else None,
+            "pdf_sha256": version.pdf_hashes.get(code),
         } for code in codes if code in version.texts}
         return {"version": version.version, "status": version.status, "effective": version.effective.isoformat(),
                 "updated": version.updated.isoformat(), "released": version.released.isoformat(),

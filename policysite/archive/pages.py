@@ -83,9 +83,10 @@ def text_path(version: PolicyVersion, language: str) -> str:
     return urls.frozen_text("", language, version.slug)
 
 
-def pdf_site_path(version: PolicyVersion, language: str) -> str:
-    """Where a version's PDF is served: beside its frozen text, as in the repository."""
-    return urls.pdf("", language, version.slug)
+def pdf_site_path(version: PolicyVersion, language: str, prefix: str = "") -> str:
+    """Where a version's PDF is served: beside its frozen text, as in the repository (under the
+    document's ``prefix`` for another document of the site)."""
+    return urls.pdf(prefix, language, version.slug)
 
 
 def current_text_path(language: str) -> str:

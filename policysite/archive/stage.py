@@ -65,11 +65,11 @@ def check_archive(policy: Policy, *, today: dt.date | None,
     languages = [language.code for language in policy.languages]
     others = [document.id for document in other_documents(policy.data)]
     versions, lock, problems = load_archive(policy.root, policy.id, languages, others=others)
-    anchoring = check_history(policy.root, settings.timezone)
-    findings += anchored_findings(problems, anchoring, publishing=publishing)
-    # Every other document's archive (archive/<id>/) is checked like the policy's, in the same pass.
-    problems, documents = check_documents(policy.root, policy.data, languages, today)
-    findings += problems
+    # Every other document's archive (archive/<id>/) is checked like the policy's, in the same pass:
+    # against its lock, then against the commits that recorded its releases.
+    document_problems, documents = check_documents(policy.root, policy.data, languages, today)
+    anchoring = check_history(policy.root, settings.timezone, others)
+    findings += anchored_findings(problems + document_problems, anchoring, publishing=publishing)
     if findings:
         return findings, None
     if today is None:

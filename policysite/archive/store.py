@@ -32,7 +32,21 @@ LOCK_ABOUT = ("SHA-256 of every frozen file under archive/, written by `make rel
 # A lock entry names files to read, and the build serves them at the same path: only
 # `<effective>/<code>.md` with a plain language code can stay inside archive/ and site/.
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
-RESTORE = "restore it from git (`git checkout HEAD -- {path}`); to change the policy, edit docs/ or data/ and run `make release`"
+_DATE_FOLDER = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def never_change(document: str | None = None) -> str:
+    """How a released text is changed instead: a new version of the policy, or of another document (its id)."""
+    if document is None:
+        return "to change the policy, edit docs/ or data/ and run `make release`"
+    return f"to change {document}, edit data/ and run `make release DOC={document}`"
+
+
+def restore(path: str) -> str:
+    """The fix for a changed or missing released file ``path`` (archive/… or archive/<id>/…)."""
+    parts = path.split("/")
+    document = parts[1] if len(parts) > 2 and not _DATE_FOLDER.fullmatch(parts[1]) else None
+    return f"restore it from git (`git checkout HEAD -- {path}`); {never_change(document)}"
 
 
 @dataclass
@@ -176,8 +190,8 @@ def load_archive(root: Path, policy_id: str, languages: list[str] | None = None,
     """Every released version, oldest first, and the lock's bytes, after checking every file against the lock.
 
     ``languages`` are the codes data/policy.yml declares: a version released in any other is refused.
-    ``document`` checks another document's archive, archive/<id>/ (``policy_id`` is then its id; its
-    versions have no PDF yet); ``others`` are the folders of those archives, which the policy's skips.
+    ``document`` checks another document's archive, archive/<id>/ (``policy_id`` is then its id), PDFs
+    included; ``others`` are the folders of those archives, which the policy's skips.
     """
     folder = archive_dir(root, document)
     base = _shown(document) if document is not None else ARCHIVE_DIR
@@ -198,13 +212,13 @@ def load_archive(root: Path, policy_id: str, languages: list[str] | None = None,
         lock = parse_lock(lock_bytes.decode("utf-8"))
     except (LockError, UnicodeDecodeError) as error:
         return [], None, [Finding(lock_shown, 0, "archive.lock", f"the archive lock is damaged: {error}",
-                            RESTORE.format(path=lock_shown))]
+                            restore(lock_shown))]
     findings: list[Finding] = []
     if lock.policy != policy_id and document is not None:
         findings.append(Finding(lock_shown, 0, "archive.lock",
                                 f"this lock belongs to the document `{lock.policy}`, but it sits in the archive of "
                                 f"`{document}`", "put back the `id:` it was released under in data/site.yml, or "
-                                + RESTORE.format(path=lock_shown)))
+                                + restore(lock_shown)))
     elif lock.policy != policy_id:
         findings.append(Finding(lock_shown, 0, "archive.lock",
                                 f"the archive belongs to policy `{lock.policy}`, but data/policy.yml says `{policy_id}`",
@@ -220,7 +234,7 @@ def load_archive(root: Path, policy_id: str, languages: list[str] | None = None,
                                     "delete it: versions are added to archive/ only by `make release`"))
     versions = []
     for entry in lock.versions:
-        version, problems = _load_version(folder, entry, policy_id, base, pdfs_required=document is None)
+        version, problems = _load_version(folder, entry, policy_id, base)
         findings += problems
         if version is not None:
             versions.append(version)
@@ -234,11 +248,11 @@ def _check_order(lock: Lock, shown: str) -> list[Finding]:
             findings.append(Finding(shown, 0, "archive.lock",
                                     f"version {after.version} (effective {after.effective}) does not follow "
                                     f"version {before.version} (effective {before.effective})",
-                                    RESTORE.format(path=shown)))
+                                    restore(shown)))
     for entry in lock.versions:
         if not entry.files:
             findings.append(Finding(shown, 0, "archive.lock", f"version {entry.version} lists no files",
-                                    RESTORE.format(path=shown)))
+                                    restore(shown)))
     return findings
 
 
@@ -251,12 +265,12 @@ def _check_languages(lock: Lock, shown: str, languages: list[str]) -> list[Findi
                                         f"version {entry.version} (effective {entry.effective}) was released in "
                                         f"`{language}`, which data/policy.yml does not declare",
                                         f"keep `{language}` under `languages:` in data/policy.yml (a released "
-                                        f"language stays published), or {RESTORE.format(path=shown)}"))
+                                        f"language stays published), or {restore(shown)}"))
     return findings
 
 
-def _load_version(folder: Path, entry: LockedVersion, policy_id: str, base: str = ARCHIVE_DIR, *,
-                  pdfs_required: bool = True) -> tuple[PolicyVersion | None, list[Finding]]:
+def _load_version(folder: Path, entry: LockedVersion, policy_id: str,
+                  base: str = ARCHIVE_DIR) -> tuple[PolicyVersion | None, list[Finding]]:
     def where(relative: str) -> str:  # the document's own folder in every finding
         return f"{base}/{relative}"
 
@@ -267,12 +281,12 @@ def _load_version(folder: Path, entry: LockedVersion, policy_id: str, base: str 
         path = folder / relative
         if not path.resolve().is_relative_to(folder.resolve()):  # parse_lock allows no such path; never read one
             findings.append(Finding(shown, 0, "archive.lock", "this path is outside archive/",
-                                    RESTORE.format(path=where(LOCK_NAME))))
+                                    restore(where(LOCK_NAME))))
             continue
         if not path.is_file():
             findings.append(Finding(shown, 0, "archive.missing",
                                     f"version {entry.version} (effective {entry.effective}) in `{language}` "
-                                    "was released but its frozen file is missing", RESTORE.format(path=shown)))
+                                    "was released but its frozen file is missing", restore(shown)))
             continue
         content = path.read_bytes()
         actual = sha256(content)
@@ -280,13 +294,13 @@ def _load_version(folder: Path, entry: LockedVersion, policy_id: str, base: str 
             findings.append(Finding(shown, 0, "archive.modified",
                                     f"this archived file was changed after its release (SHA-256 {actual[:12]}…, "
                                     f"the lock says {expected[:12]}…); a released version must never change",
-                                    RESTORE.format(path=shown)))
+                                    restore(shown)))
             continue
         try:
             text = parse(content)
         except FrozenFormatError as error:
             findings.append(Finding(shown, 1, "archive.format", f"the frozen file cannot be read: {error}",
-                                    RESTORE.format(path=shown)))
+                                    restore(shown)))
             continue
         expected_meta: dict[str, Any] = {"policy": policy_id, "version": entry.version, "language": language,
                                          "effective": entry.effective}
@@ -294,13 +308,13 @@ def _load_version(folder: Path, entry: LockedVersion, policy_id: str, base: str 
             if getattr(text, name) != value:
                 findings.append(Finding(shown, 1, "archive.format",
                                         f"its front matter says `{name}: {getattr(text, name)}` but the lock says {value}",
-                                        RESTORE.format(path=shown)))
+                                        restore(shown)))
         if Path(relative).parent.name != entry.effective.isoformat():
             findings.append(Finding(shown, 0, "archive.format",
                                     f"the file sits in a folder not named after its effective date {entry.effective}",
-                                    RESTORE.format(path=shown)))
+                                    restore(shown)))
         texts[language], hashes[language], files[language], contents[language] = text, actual, shown, content
-    pdfs, pdf_hashes, problems = _load_pdfs(folder, entry, base, required=pdfs_required)
+    pdfs, pdf_hashes, problems = _load_pdfs(folder, entry, base)
     findings += problems
     if findings:
         return None, findings
@@ -314,17 +328,15 @@ MAKE_PDF = ("run `make pdf`: it makes the PDF of every released version that has
             "(it never changes a released file), then commit archive/")
 
 
-def _load_pdfs(folder: Path, entry: LockedVersion, base: str = ARCHIVE_DIR, *,
-               required: bool = True) -> tuple[dict[str, bytes], dict[str, str], list[Finding]]:
+def _load_pdfs(folder: Path, entry: LockedVersion,
+               base: str = ARCHIVE_DIR) -> tuple[dict[str, bytes], dict[str, str], list[Finding]]:
     """Every language's PDF, checked against the lock like the text; a language without one is a finding
-    (for the policy: another document's versions get PDFs once the reading issue lands)."""
+    (the policy's and every other document's: `make pdf` makes the missing ones)."""
     def where(relative: str) -> str:
         return f"{base}/{relative}"
 
     pdfs, hashes, findings = {}, {}, []
     for language in entry.files:
-        if language not in entry.pdfs and not required:
-            continue
         if language not in entry.pdfs:
             findings.append(Finding(where(f"{entry.effective.isoformat()}/{language}.pdf"), 0, "archive.pdf-missing",
                                     f"version {entry.version} (effective {entry.effective}) in `{language}` has no "
@@ -336,7 +348,7 @@ def _load_pdfs(folder: Path, entry: LockedVersion, base: str = ARCHIVE_DIR, *,
         if not path.is_file():
             findings.append(Finding(shown, 0, "archive.missing",
                                     f"the PDF of version {entry.version} (effective {entry.effective}) in `{language}` "
-                                    "was released but is missing", RESTORE.format(path=shown)))
+                                    "was released but is missing", restore(shown)))
             continue
         content = path.read_bytes()
         actual = sha256(content)
@@ -344,7 +356,7 @@ def _load_pdfs(folder: Path, entry: LockedVersion, base: str = ARCHIVE_DIR, *,
             findings.append(Finding(shown, 0, "archive.modified",
                                     f"this PDF was changed after its release (SHA-256 {actual[:12]}…, the lock says "
                                     f"{expected[:12]}…); a released version must never change",
-                                    RESTORE.format(path=shown)))
+                                    restore(shown)))
             continue
         pdfs[language], hashes[language] = content, actual
     return pdfs, hashes, findings

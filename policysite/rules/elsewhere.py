@@ -235,7 +235,7 @@ _ENTRIES: list[tuple[str, str, str, str]] = [
     ("archive.modified", "policysite/archive/store.py", """A frozen file changed after its release (its SHA-256 differs from the lock).
 
     A released version must never change: it is the text readers agreed to.""", _ARCHIVE),
-    ("archive.pdf-missing", "policysite/archive/store.py", """A released version has no PDF in archive/ (or its lock lists none).
+    ("archive.pdf-missing", "policysite/archive/store.py", """A released version has no PDF in archive/ or in a document's archive/<id>/ (or its lock lists none).
 
     PIPL Art. 17 asks that the rules be easy to consult and to keep: every version is
     offered as a PDF, made once by `make release` or `make pdf` and never changed.""", _ARCHIVE),
