@@ -116,8 +116,8 @@ def test_releasing_the_list_freezes_it_in_its_own_folder_with_its_own_lock(relea
 def test_releasing_the_childrens_rules_freezes_their_assembled_text_in_their_own_folder(released: Released) -> None:
     root = released.project.root
     assert sorted(str(path.relative_to(root)) for path in (root / CHILDREN).rglob("*") if path.is_file()) == [
-        f"{CHILDREN}/.gitattributes", f"{CHILDREN}/2025-04-06/en.md", f"{CHILDREN}/2025-04-06/zh.md",
-        f"{CHILDREN}/archive.lock.json"]
+        f"{CHILDREN}/.gitattributes", f"{CHILDREN}/2025-04-06/en.md", f"{CHILDREN}/2025-04-06/en.pdf",
+        f"{CHILDREN}/2025-04-06/zh.md", f"{CHILDREN}/2025-04-06/zh.pdf", f"{CHILDREN}/archive.lock.json"]
     frozen = released.project.read(f"{CHILDREN}/2025-04-06/zh.md")
     assert "policy: children-rules\nversion: 1\n" in frozen
     # The sections as filled and assembled: the company's name, the numbered headings, the edit released with them.
