@@ -122,13 +122,13 @@ def _read_language(policy: Policy, language: Language) -> list[Finding]:
                                     f"section `{section.id}` has no {language.name} text",
                                     f"write {shown}, translating the section from the default language"))
             continue
-        if not _at_home(policy, path):
+        if not at_home(policy, path):
             continue  # reported once for every link under docs/ (_links_outside)
-        source, problems = _read_section(path, shown)
+        source, problems = read_section(path, shown)
         findings += problems
         if source is None:
             continue
-        text, problems = _parse_heading(section, language.code, shown, source)
+        text, problems = parse_heading(section, language.code, shown, source)
         findings += problems
         policy.texts[(language.code, section.id)] = text
     if (folder / "sections").is_dir():
@@ -144,7 +144,7 @@ def _read_language(policy: Policy, language: Language) -> list[Finding]:
 MAX_SECTION_BYTES = 2_000_000
 
 
-def _read_section(path: Path, shown: str) -> tuple[str | None, list[Finding]]:
+def read_section(path: Path, shown: str) -> tuple[str | None, list[Finding]]:
     """The section's text, or the finding that says why it cannot be read."""
     try:
         mode = path.stat().st_mode
@@ -173,7 +173,7 @@ def _read_section(path: Path, shown: str) -> tuple[str | None, list[Finding]]:
         return None, [Finding(shown, 1, "section.encoding", "the file is not UTF-8", "save it as UTF-8 text")]
 
 
-def _at_home(policy: Policy, path: Path) -> bool:
+def at_home(policy: Policy, path: Path) -> bool:
     """Inside the project, or inside the docs folder a caller named (a link is judged, not the path passed)."""
     homes = [policy.root] + ([policy.docs_dir.resolve()] if not policy.docs_dir.is_symlink() else [])
     return any(inside(path, home) for home in homes)
@@ -192,7 +192,7 @@ def _links_outside(policy: Policy) -> list[Finding]:
     pending = [policy.docs_dir]
     while pending:
         path = pending.pop()
-        if path.is_symlink() and not _at_home(policy, path):
+        if path.is_symlink() and not at_home(policy, path):
             what = "folder" if path.is_dir() else "file"
             findings.append(Finding(_display(policy, path), 1, "section.outside",
                                     f"this {what} is a link to a {what} outside the project, which would be published",
@@ -209,7 +209,7 @@ def _links_outside(policy: Policy) -> list[Finding]:
     return findings
 
 
-def _parse_heading(section: Section, language: str, path: str, source: str) -> tuple[SectionText, list[Finding]]:
+def parse_heading(section: Section, language: str, path: str, source: str) -> tuple[SectionText, list[Finding]]:
     findings = []
     lines = source.splitlines()
     first = next((i for i, line in enumerate(lines) if line.strip()), None)

@@ -22,7 +22,7 @@ from . import placeholders
 from .assemble import assemble_page, contents_list
 from .documents import PROSE_KINDS, Document, read_documents
 from .findings import Finding
-from .load import _at_home, _parse_heading, _read_section
+from .load import at_home, parse_heading, read_section
 from .model import UNNUMBERED_ROLES, Language, Policy, Section, SectionText
 
 SECTIONS_DIR = "sections"
@@ -104,13 +104,13 @@ def _read_language(policy: Policy, prose: Prose, language: Language) -> list[Fin
                                     f"write {shown}, translating the section from the default language "
                                     f"(or remove `{section.id}` from its `sections:` in data/site.yml)"))
             continue
-        if not _at_home(policy, path):
+        if not at_home(policy, path):
             continue  # reported once for every link under docs/ (load._links_outside)
-        source, problems = _read_section(path, shown)
+        source, problems = read_section(path, shown)
         findings += problems
         if source is None:
             continue
-        text, problems = _parse_heading(section, language.code, shown, source)
+        text, problems = parse_heading(section, language.code, shown, source)
         findings += problems
         prose.texts[(language.code, section.id)] = text
     declared = {section.id for section in prose.sections}
