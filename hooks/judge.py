@@ -18,6 +18,7 @@ from policysite import PolicyError
 from policysite.findings import Severity
 from policysite.judge import site_plan, stages
 from policysite.archive.stage import preview_note
+from policysite.document_releases import document_preview_notes
 
 log = get_plugin_logger(__name__)
 
@@ -54,5 +55,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
              f"last updated {policy_state.current.updated.date.isoformat()} ({policy_state.current.updated.origin}).")
     note = preview_note(policy_state.current)  # the owner's edits since the last release are on show
     if note:
+        log.info(note)
+    for note in document_preview_notes(policy_state.current):  # the same for each other document of the site
         log.info(note)
     return None

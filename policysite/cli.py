@@ -11,6 +11,7 @@ from typing import NoReturn
 from .findings import PolicyError, Severity
 from .internal_errors import debugging, internal_error
 from .judge import judge
+from .document_releases import document_preview_notes
 from . import report, site_config
 
 # `release` (PDF rendering) and `build` (MkDocs in a subprocess) are imported by their commands only:
@@ -44,6 +45,8 @@ def _check(args: argparse.Namespace) -> int:
     if policy.versions and unreleased:
         print(f"Note: the current text in {', '.join(unreleased)} differs from released version {policy.version}; "
               "run `make release` to archive it as a new version.")
+    for note in document_preview_notes(policy):  # the lists, children's rules, terms: the same, per document
+        print(note)
     return 0
 
 
@@ -155,12 +158,13 @@ def _build(args: argparse.Namespace) -> int:
 
     if args.require_release or args.against:
         from .archive import against_findings, unreleased_findings
+        from .document_releases import unreleased_document_findings
         try:  # publishing: an archive history cannot vouch for is refused too
             policy = judge(Path(args.root), publishing=args.require_release)
         except PolicyError as error:
             print(error, file=sys.stderr)
             return 1
-        refused = unreleased_findings(policy) if args.require_release else []
+        refused = unreleased_findings(policy) + unreleased_document_findings(policy) if args.require_release else []
         refused += against_findings(policy, args.against) if args.against else []
         if refused:
             print(PolicyError(refused), file=sys.stderr)

@@ -37,11 +37,15 @@ def document_markdown(document: Document, policy: Policy, language: str) -> str:
 
 def shown_version(policy: Policy, document: Document) -> tuple[PolicyVersion | None, bool]:
     """The document's version in force (None before its first takes effect), and whether its page shows
-    that version's frozen text (a newer released version is upcoming) rather than today's data."""
+    that version's frozen text (a newer released version is upcoming) rather than today's data.
+
+    As for the policy (archive.stage.resolve): a preview with edits no release froze shows the edits,
+    or they would appear nowhere until `make publish` refused them; publishing shows the frozen text."""
     archive = policy.archive.documents.get(document.id) if policy.archive is not None else None
     if archive is None or archive.current is None:
         return None, False
-    return archive.current, archive.current is not archive.versions[-1]
+    upcoming = archive.current is not archive.versions[-1]
+    return archive.current, upcoming and (policy.archive.publishing or not archive.unreleased)
 
 
 def document_footer(policy: Policy, document: Document, language: str) -> dict[str, Any]:

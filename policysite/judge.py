@@ -29,6 +29,7 @@ from . import plan, site_config, wechat, wechat_privacy, words
 from .archive.pdfs import site_url as configured_site_url
 from .plan import SitePlan
 from .documents import read_documents
+from .document_releases import mark_unreleased, never_released_notices
 from .prose import load_prose, prose_files
 from .lists.collection import collection_findings
 from .lists.third_parties import third_parties_findings
@@ -77,6 +78,8 @@ def check(policy: Policy, *, today: dt.date | None, site_languages: list[str] | 
     findings += site_config.unexcluded_findings(policy, config_file=config_file or policy.root / "mkdocs.yml",
                                                 files=prose_files(policy))
     archived, view = archive.check_archive(policy, today=today, publishing=publishing)
+    if view is not None:  # a document never released is published as it is, with a notice on every build
+        archived += never_released_notices(policy.data, view.documents)
     return findings + archived, view
 
 
@@ -97,8 +100,11 @@ def documents_findings(data: DataSet, data_dir: Path | None = None) -> list[Find
 
 
 def resolve(policy: Policy, view: ArchiveView) -> Policy:
-    """Stage 3: which version is in force today, as a copy of the loaded policy."""
-    return archive.resolve(policy, view)
+    """Stage 3: which version is in force today, as a copy of the loaded policy; and which of the other
+    documents' texts differ from their last release (`make publish` refuses them, a preview shows them)."""
+    resolved = archive.resolve(policy, view)
+    mark_unreleased(resolved)
+    return resolved
 
 
 def stages(root: Path, *, docs: str = "docs", data: str = "data",

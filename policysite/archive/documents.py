@@ -46,6 +46,8 @@ class DocumentArchive:
     versions: list[PolicyVersion] = field(default_factory=list)
     current: PolicyVersion | None = None  # None before its first version takes effect
     lock: bytes | None = None  # archive/<id>/archive.lock.json as checked (None before the first release)
+    # Languages whose text docs/ and data/ give today differs from the last release (policysite.document_releases).
+    unreleased: list[str] = field(default_factory=list)
 
     def predecessor(self, version: PolicyVersion, language: str) -> PolicyVersion | None:
         return predecessor(self.versions, version, language)

@@ -245,9 +245,10 @@ _ENTRIES: list[tuple[str, str, str, str]] = [
     ("archive.unexpected", "policysite/archive/store.py", """A file in archive/ that no release made.
 
     It would be published as an archived version although no release vouches for it.""", _ARCHIVE),
-    ("archive.unreleased", "policysite/archive/stage.py (make publish)", """The text in docs/ and data/ is not a released version, when publishing.
+    ("archive.unreleased", "policysite/archive/stage.py, policysite/document_releases.py (make publish)", """The text in docs/ and data/ is not a released version, when publishing.
 
-    A published site must not show unreleased edits under the last version's number.""", _ARCHIVE),
+    A published site must not show unreleased edits under the last version's number: the policy's,
+    nor those of a list, children's rules or terms that have released versions (archive/<id>/).""", _ARCHIVE),
     ("archive.rewritten", "policysite/archive/history.py", """An archived text or lock entry differs from the one git history recorded at its release.
 
     Recomputing the lock's hash makes a forged version pass the lock; history is the record outside the folder.""",
@@ -319,6 +320,15 @@ checked_elsewhere("archive.history", "policysite/archive/history.py", """The arc
 
     Without history nothing shows that archive/ still holds every released version as it was committed.""",
                   not_waivable=_ARCHIVE, severity=Severity.WARNING)
+
+
+# A notice: the flagship's lists are published before their first release, and its deploy must go on.
+checked_elsewhere("document.never-released", "policysite/document_releases.py", """A document of data/site.yml other than the policy (a list, children's rules, terms) has no released version yet.
+
+    It is published as docs/ and data/ give it, its pages saying no version is in force; the notice is
+    repeated on every build and `make check` until `make release DOC=<id>` freezes its first version, after
+    which `make publish` holds it to the released text (`archive.unreleased`). It never refuses a build.""",
+                  not_waivable=_ARCHIVE, severity=Severity.NOTICE)
 
 
 # The lists published beside the policy (policysite/lists/): facts in data/, fixed where they are kept.
