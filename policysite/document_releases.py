@@ -51,7 +51,7 @@ def never_released_notices(data: DataSet, archives: dict[str, DocumentArchive]) 
         findings.append(Finding(
             path, line, "document.never-released",
             f"{_name(document)} has no released version yet: it is published as it reads today (from "
-            f"{_sources(data, document)}), and its pages say that no version is in force",
+            f"{_sources(data, document)}), its pages showing no version number or date",
             f"when the company has approved it, run `make release DOC={document.id} EFFECTIVE=YYYY-MM-DD` "
             "and commit what it names; from then on `make publish` holds it to the released text",
             Severity.NOTICE))
@@ -78,8 +78,8 @@ def unreleased_document_findings(policy: Policy) -> list[Finding]:
         findings.append(Finding(
             path, line, "archive.unreleased", problem,
             f"run `make release DOC={document.id} EFFECTIVE=YYYY-MM-DD MATERIAL=yes|no` with a change summary per "
-            f"language and commit what it names, or undo the unreleased edits in {_undo(policy, archive)} "
-            "(see `git diff`)"))
+            f"language and commit what it names, or undo the unreleased edits in {_undo(policy, archive)}; "
+            "`git diff` shows them"))
     return findings
 
 
@@ -127,21 +127,48 @@ def _sources(data: DataSet, document: Document) -> str:
 
 
 def _where(policy: Policy, archive: DocumentArchive) -> tuple[str, int]:
-    """Where the change most likely is: the list's data file, or the first section file of a prose document
-    whose text the last release does not hold; data/site.yml at the document's entry otherwise."""
+    """Where the change most likely is: the line of the list's data file that holds the first changed cell,
+    or the first line of a prose document's section file that its last release does not hold; the file's
+    first line, or data/site.yml at the document's entry, when it cannot be told."""
     document = archive.document
+    code = archive.unreleased[0]
+    released = archive.versions[-1].texts.get(code)
     name = LIST_DATA.get(document.kind)
     if name is not None and name in policy.data.documents:
-        return policy.data.where(name)
+        path, line = policy.data.where(name)
+        cell = _changed_cell(policy, archive, code)
+        if cell:
+            source = (policy.root / path).read_text(encoding="utf-8").splitlines()
+            line = next((n for n, text in enumerate(source, 1) if cell in text), line)
+        return path, line
     prose = policy.prose.get(document.id)
     if prose is not None:
-        code = archive.unreleased[0]
-        released = archive.versions[-1].texts.get(code)
         for section in prose.sections:
             text = prose.texts.get((code, section.id))
-            if text is not None and (released is None or text.rendered.strip() not in released.body):
-                return text.path, 1
+            if text is None or (released is not None and text.rendered.strip() in released.body):
+                continue
+            for number, raw in enumerate(text.source.splitlines(), 1):
+                words = raw.lstrip("#").strip()
+                if words and "{{" not in words and (released is None or words not in released.body):
+                    return text.path, number
+            return text.path, 1
     return _entry(policy.data, document.id)
+
+
+def _changed_cell(policy: Policy, archive: DocumentArchive, code: str) -> str:
+    """The first table cell (or line) of today's text that differs from the released one, unescaped."""
+    released = archive.versions[-1].texts.get(code)
+    if released is None:
+        return ""
+    old = released.body.splitlines()
+    new = normalise(document_markdown(archive.document, policy, code)).splitlines()
+    for index, after in enumerate(new):
+        before = old[index] if index < len(old) else ""
+        if before != after:
+            cells, previous = after.strip("| ").split(" | "), before.strip("| ").split(" | ")
+            changed = [c for i, c in enumerate(cells) if i >= len(previous) or previous[i] != c]
+            return changed[0].replace("\\", "").strip() if changed else ""
+    return ""
 
 
 def _undo(policy: Policy, archive: DocumentArchive) -> str:

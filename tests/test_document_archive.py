@@ -204,6 +204,13 @@ def test_the_list_has_its_own_version_history_under_its_prefix(released: Release
     assert 'datetime="2025-04-10"' in _footer(page)  # the list's version in force, not the policy's
     assert "Registration also collects an e-mail address." in index
     assert 'href="2025-04-01/"' in index and 'href="2025-04-10/"' in index
+    # Each version's PDF is linked from the history, as on the policy's (the link leads to the served file).
+    for date in ("2025-04-01", "2025-04-10"):
+        link = re.search(rf'<a href="([^"]*lists/collection/archive/{date}/en\.pdf)" type="application/pdf" '
+                         r'download>Download PDF</a> <small>\(PDF, \d+ KB\)</small>', index)
+        assert link, index
+        assert (site / "en/lists/collection/archive" / link.group(1)).resolve() == \
+            (site / f"lists/collection/archive/{date}/en.pdf").resolve()
     assert (site / "lists/collection/archive/index.html").is_file()
     old = (site / "en/lists/collection/archive/2025-04-01/index.html").read_text(encoding="utf-8")
     assert "This is an archived version of this document (version 1" in old
