@@ -7,6 +7,8 @@ alive; policy.1a2b3c4d5e.css changes name whenever it changes content.
 
 from __future__ import annotations
 
+import os
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
@@ -18,6 +20,12 @@ from policysite.asset_names import hashed_name, is_hashed
 _originals: dict[str, str] = {}
 
 SCRIPTS = ("md-scope", "md-palette", "md-target")
+
+# Material's own script bundle, search (lunr, its worker) and stylesheets, with their source maps: the site's
+# layouts (overrides/main.html, webview.html, 404.html) replace Material's base.html and load none of them.
+# Published, they were 3 MB of dead files, and the site check (hooks/site_guard.py) tokenised Material's
+# 140 KB of CSS on every build. The project's own assets come from overrides/ and are kept.
+_UNUSED_THEME_FOLDERS = ("assets/javascripts/", "assets/stylesheets/")
 
 
 def _hash(name: str, files: Files, config: MkDocsConfig) -> str:
@@ -35,9 +43,19 @@ def _hash(name: str, files: Files, config: MkDocsConfig) -> str:
     return renamed
 
 
+def _drop_unused_theme_assets(files: Files, config: MkDocsConfig) -> None:
+    custom = os.path.normpath(config.theme.custom_dir) if config.theme.custom_dir else None
+    theme_dirs = {os.path.normpath(folder) for folder in config.theme.dirs} - {custom}
+    for file in list(files):
+        if (file.src_uri.startswith(_UNUSED_THEME_FOLDERS) and file.src_dir is not None
+                and os.path.normpath(file.src_dir) in theme_dirs):
+            files.remove(file)
+
+
 # After the i18n plugin (-100) has chosen this language's files.
 @event_priority(-110)
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
+    _drop_unused_theme_assets(files, config)
     config.extra_css = [_hash(name, files, config) for name in config.extra_css]
     # Material's inline scripts, moved into files so the CSP can forbid inline script
     # (overrides/partials/javascripts/ load them by these names).
