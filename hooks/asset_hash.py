@@ -65,8 +65,32 @@ class _ThemeLoader(jinja2.FileSystemLoader):
         return sorted(found)
 
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """The templates compiled in this process, kept in memory for the next language's build.
+
+    MkDocs makes a new Jinja environment for every language built, which compiled main.html, webview.html,
+    404.html and their partials again. Jinja checks each entry against the SHA-1 of the template's source, so
+    an edited template (`make serve`) is compiled anew.
+    """
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        compiled = self._compiled.get(bucket.key)
+        if compiled is not None:
+            bucket.bytecode_from_string(compiled)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
+
+
 def _list_theme_files_quickly(theme: Theme) -> None:
-    """Give the environments MkDocs makes for ``theme`` (once per language build) the loader above."""
+    """Give the environments MkDocs makes for ``theme`` (once per language build) the loader above, and the
+    templates compiled by the previous language's build."""
     if getattr(theme, "_policysite_quick_listing", False):
         return
     make_environment = theme.get_env
@@ -74,6 +98,7 @@ def _list_theme_files_quickly(theme: Theme) -> None:
     def get_env() -> jinja2.Environment:
         environment = make_environment()
         environment.loader = _ThemeLoader(theme.dirs)
+        environment.bytecode_cache = _COMPILED
         return environment
 
     setattr(theme, "get_env", get_env)  # noqa: B010  (an instance attribute: this build's theme only)
