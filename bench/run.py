@@ -50,7 +50,8 @@ def overhead_section(runs: int) -> tuple[list[str], bool]:
         "",
         "The same published pages (both languages, the archive and the web-view pages, as the core resolves them) "
         "built by plain mkdocs-material with the project's hooks and templates removed, against the project's own "
-        f"build. {runs} alternated runs each after one warm-up run of each; `mkdocs build` as a child process.",
+        f"build. {runs} alternated runs each after one warm-up run of each; `mkdocs build` as a child process, with "
+        "Python's bytecode cache on for both (bench/measure.py).",
         "",
         "| build | median (s) | runs (s) | peak memory (MiB) |",
         "|---|---:|---|---:|",

@@ -10,6 +10,7 @@ language, never changed while a page is rendered.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import i18n_state
 import policy_state
@@ -18,11 +19,12 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from policysite import Policy
 from policysite.footer import footer_facts
 
 
 
-def document_footer(policy, facts: dict, language: str) -> dict:
+def document_footer(policy: Policy, facts: dict[str, Any], language: str) -> dict[str, Any]:
     """A document page's footer facts from its meta (policysite.document_pages)."""
     if facts["version"] is None:
         return {**footer_facts(policy, language, unversioned=True), "title": facts["title"]}
@@ -32,7 +34,7 @@ def document_footer(policy, facts: dict, language: str) -> dict:
 
 
 @event_priority(-10)
-def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+def on_page_context(context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     policy = policy_state.policy()
     language = i18n_state.current_language(config)
     document = (page.meta or {}).get("footer")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 
-def i18n_plugin(config: MkDocsConfig):
+def i18n_plugin(config: MkDocsConfig) -> Any:  # mkdocs-static-i18n ships no type information
     plugin = config.plugins.get("i18n")
     if plugin is None:
         raise PluginError("mkdocs.yml must enable the `i18n` plugin (mkdocs-static-i18n): "
@@ -16,7 +18,8 @@ def i18n_plugin(config: MkDocsConfig):
 
 def current_language(config: MkDocsConfig) -> str:
     plugin = i18n_plugin(config)
-    return plugin.current_language or plugin.default_language
+    language: str = plugin.current_language or plugin.default_language
+    return language
 
 
 def is_first_language_build(config: MkDocsConfig) -> bool:

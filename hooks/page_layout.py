@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from typing import Any
 
 import i18n_state
 import policy_state
@@ -29,7 +30,7 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
 # After hooks/site_links.py (0, the canonical address) and hooks/archive_pages.py (-10, an archived
 # version's own facts).
 @event_priority(-20)
-def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+def on_page_context(context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     links = context.get("policy_links") or {}
     address = links.get("canonical") or config.site_url or ""
     facts = context["policy_footer"]  # this page's facts (hooks/archive_pages.py): an archived version's own

@@ -8,6 +8,8 @@ plugin's own sitemap says `zh`, not `zh-CN`, and dates every page with the build
 
 from __future__ import annotations
 
+from typing import Any
+
 import policy_state
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -19,7 +21,7 @@ from policysite import links
 
 # After the i18n plugin (50), which sets the language menu only for files it localised.
 @event_priority(0)
-def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+def on_page_context(context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     policy = policy_state.policy()
     found = links.find_page(policy, page.url)
     if found is None:

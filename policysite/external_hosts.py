@@ -20,6 +20,7 @@ WeChat's web-view on iOS shows a white screen for anything else.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -530,6 +531,21 @@ def check_css(css: str, *, display: str, site_host: str, scheme: str = "https") 
     return checker.findings
 
 
+# Digests of the pages and stylesheets this process found clean, each with the host and scheme it was judged for.
+# Whether a file has a finding depends on its text, the kind of file, the host and the scheme alone (the page's
+# path and the PageSources only word a finding), so `make serve`'s rebuilds and the test suite's many builds of
+# one fixture parse again only what changed. A file with any finding is never remembered: it is checked in full
+# on every build, and its findings are always reported.
+_CLEAN: set[bytes] = set()
+_CLEAN_LIMIT = 50_000  # 32 bytes each; forgotten all at once when full, so a long `make serve` stays small
+
+
+def _verdict_key(kind: str, host: str, scheme: str, text: str) -> bytes:
+    digest = hashlib.sha256(f"{kind}\0{host}\0{scheme}\0".encode())
+    digest.update(text.encode("utf-8", errors="surrogatepass"))
+    return digest.digest()
+
+
 def check_site(site_dir: Path, site_url: str, sources: PageSources | None = None) -> list[Finding]:
     """Every outside load in every HTML page and stylesheet of the built site."""
     parts = urlsplit(site_url or "")
@@ -541,8 +557,17 @@ def check_site(site_dir: Path, site_url: str, sources: PageSources | None = None
             continue
         display = PurePosixPath(path.relative_to(site_dir).as_posix()).as_posix()
         text = path.read_text(encoding="utf-8", errors="replace")
-        if path.suffix == ".css":
-            findings += check_css(text, display=display, site_host=host, scheme=scheme)
+        kind = "css" if path.suffix == ".css" else "html"
+        key = _verdict_key(kind, host, scheme, text)
+        if key in _CLEAN:
+            continue
+        if kind == "css":
+            found = check_css(text, display=display, site_host=host, scheme=scheme)
         else:
-            findings += check_html(text, display=display, site_host=host, sources=sources, scheme=scheme)
+            found = check_html(text, display=display, site_host=host, sources=sources, scheme=scheme)
+        if not found:
+            if len(_CLEAN) >= _CLEAN_LIMIT:
+                _CLEAN.clear()
+            _CLEAN.add(key)
+        findings += found
     return findings

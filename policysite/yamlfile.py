@@ -15,6 +15,8 @@ refused where it is met, never expanded.
 
 from __future__ import annotations
 
+import copy
+import hashlib
 import os
 import stat
 from dataclasses import dataclass
@@ -173,10 +175,30 @@ def _read_text(path: Path, display: str) -> tuple[str | None, list[Finding]]:
                               "save it as UTF-8 text")]
 
 
+# What reading each text gave in this process, by the name findings show and the text itself: the test suite
+# judges the same fixture files hundreds of times, and `make serve` rereads unchanged files on every rebuild;
+# PyYAML's pure-Python parser took 4 ms a file. Reading is a function of those two alone; every caller gets its
+# own deep copy, so none can change what another reads. The file itself is opened and checked every time.
+_READ: dict[tuple[str, bytes], tuple[YamlDocument | None, list[Finding]]] = {}
+_READ_LIMIT = 512  # entries, forgotten all at once when full
+_READ_LARGEST = 100_000  # characters: real data files are a few thousand; a huge one is read afresh, not kept
+
+
 def read_yaml(path: Path, display: str) -> tuple[YamlDocument | None, list[Finding]]:
     text, problems = _read_text(path, display)
     if text is None:
         return None, problems
+    if len(text) > _READ_LARGEST:
+        return _parse(text, display)
+    key = (display, hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).digest())
+    if key not in _READ:
+        if len(_READ) >= _READ_LIMIT:
+            _READ.clear()
+        _READ[key] = _parse(text, display)
+    return copy.deepcopy(_READ[key])
+
+
+def _parse(text: str, display: str) -> tuple[YamlDocument | None, list[Finding]]:
     try:
         loader = _StrictLoader(text, display)
     except yaml.reader.ReaderError as error:  # the reader checks every character before parsing starts

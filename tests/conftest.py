@@ -23,6 +23,10 @@ FLAGSHIP = FIXTURES / "flagship"
 # The machinery every site shares, taken from the repository; content (docs/, data/, archive/ and the
 # site's mkdocs.yml) comes from the flagship fixture or another fixture.
 MACHINERY = ("hooks", "overrides")
+# The real commands the tests start (policysite, MkDocs as its child) compile the project's modules once into
+# __pycache__ and reuse them, as on a developer's machine; under PYTHONDONTWRITEBYTECODE, which some shells and
+# CI images set, every child would compile policysite from source again (about 0.2 s of CPU per interpreter).
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 
 @dataclass
@@ -108,8 +112,17 @@ def copy_project(target: Path, *, content: Path = FLAGSHIP) -> Project:
 @pytest.fixture(scope="session", autouse=True)
 def pdf_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """Each release renders and checks its PDFs (seconds each); the suite releases the same fixture versions many
-    times, so a PDF that passed is reused for the same input for the rest of the session (see policysite/archive/pdf.py)."""
-    os.environ[CACHE_VARIABLE] = str(tmp_path_factory.mktemp("pdf-cache"))
+    times, so a PDF that passed is reused for the same input for the rest of the session (see policysite/archive/pdf.py).
+
+    Under pytest-xdist the workers share one cache for the run (the folder above each worker's own temporary
+    folder): the fixtures every worker releases are rendered and checked once, not once per worker. A PDF is
+    written there whole or not at all (pdf._keep), so a worker never reads another's half-written file."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = tmp_path_factory.getbasetemp().parent / "pdf-cache"
+        shared.mkdir(exist_ok=True)
+        os.environ[CACHE_VARIABLE] = str(shared)
+    else:
+        os.environ[CACHE_VARIABLE] = str(tmp_path_factory.mktemp("pdf-cache"))
     yield
     os.environ.pop(CACHE_VARIABLE, None)
 

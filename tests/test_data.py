@@ -113,3 +113,24 @@ def test_malformed_policy_values_are_findings_not_tracebacks(data_dir: Path, old
     edit(data_dir / "policy.yml", old, new)
     _, findings = load_data(data_dir, data_dir.parent)
     assert any(problem in f.problem for f in findings), [f.format() for f in findings]
+
+
+def test_a_data_file_read_again_is_the_file_as_it_is_now_and_each_reader_has_its_own_copy(tmp_path):
+    """policysite.yamlfile remembers what each text gave: never for an edited file, never shared with a caller."""
+    from policysite.yamlfile import read_yaml
+
+    path = tmp_path / "facts.yml"
+    path.write_text("company:\n  name: Example\n  city: Shanghai\n", encoding="utf-8")
+    first, problems = read_yaml(path, "data/facts.yml")
+    assert first is not None and not problems
+    first.value["company"]["name"] = "changed by a caller"
+    again, _ = read_yaml(path, "data/facts.yml")
+    assert again is not None and again.value == {"company": {"name": "Example", "city": "Shanghai"}}
+    assert again.line("company", "city") == 3
+    path.write_text("company:\n  name: Example\n  name: Other\n", encoding="utf-8")
+    for _ in range(2):  # a finding is given on every read, not only the first
+        document, findings = read_yaml(path, "data/facts.yml")
+        assert document is None and [(f.path, f.line, f.rule) for f in findings] == [("data/facts.yml", 3, "data.duplicate-key")]
+    path.write_text("company:\n  name: Example\n  city: Beijing\n", encoding="utf-8")
+    edited, _ = read_yaml(path, "data/facts.yml")
+    assert edited is not None and edited.value["company"]["city"] == "Beijing"

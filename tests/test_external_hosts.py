@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from conftest import Project
@@ -85,6 +87,30 @@ def test_non_ascii_and_plain_http_addresses_are_found():
 
 def test_the_flagship_loads_nothing_from_elsewhere(flagship: Project):
     assert check_site(flagship.site, "https://privacy.xometry.asia/") == []
+
+
+def test_a_site_checked_again_reports_every_finding_again_and_a_changed_clean_file(tmp_path: Path):
+    """check_site remembers the files it found clean; a file with a finding, or one changed since, is read again."""
+    site = tmp_path / "site"
+    (site / "assets").mkdir(parents=True)
+    (site / "index.html").write_text('<p>clean</p>', encoding="utf-8")
+    (site / "bad.html").write_text('<img src="https://evil.test/x.png">', encoding="utf-8")
+    (site / "assets" / "a.css").write_text("p { color: red }", encoding="utf-8")
+    url = "https://privacy.xometry.asia/"
+    first = check_site(site, url)
+    assert [(f.path, f.rule) for f in first] == [("bad.html", "site.external-load")]
+    assert check_site(site, url) == first  # the finding is reported on every build, not remembered away
+    (site / "index.html").write_text('<p>clean</p><script src="//evil.test/t.js"></script>', encoding="utf-8")
+    (site / "assets" / "a.css").write_text('p { background: url("https://evil.test/b.png") }', encoding="utf-8")
+    again = sorted((f.path, f.rule) for f in check_site(site, url))
+    assert again == [("assets/a.css", "site.external-load"), ("bad.html", "site.external-load"),
+                     ("index.html", "site.external-load")]
+    # The same clean bytes judged for another host are judged again: the verdict belongs to the host too.
+    (site / "index.html").write_text('<a href="http://privacy.xometry.asia/">home</a>', encoding="utf-8")
+    (site / "bad.html").unlink()
+    (site / "assets" / "a.css").unlink()
+    assert check_site(site, url) == []
+    assert [f.rule for f in check_site(site, "http://127.0.0.1:8000/")] == ["site.insecure-url"]
 
 
 def test_a_page_loading_google_fonts_fails_the_build_and_keeps_the_old_site(project: Project):

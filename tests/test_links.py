@@ -6,6 +6,8 @@ import gzip
 import hashlib
 import re
 import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
@@ -125,3 +127,39 @@ def test_a_changed_stylesheet_or_policy_gets_new_urls_and_html(project: Project,
     assert project.page("en", "webview") != flagship.page("en", "webview")
     # The Chinese text did not change, so neither do its web-view page's bytes.
     assert project.page("zh", "webview") == flagship.page("zh", "webview")
+
+
+class _Loads(HTMLParser):
+    """The same-site files a page loads by itself: stylesheets, scripts, images, icons, frames."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.loads: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        if tag == "link" and set(values.get("rel", "").lower().split()) & {"stylesheet", "icon", "preload",
+                                                                           "modulepreload", "manifest"}:
+            self.loads.append(values.get("href", ""))
+        elif tag in ("script", "img", "iframe", "source", "video", "audio") and values.get("src"):
+            self.loads.append(values["src"])
+
+
+def test_every_file_a_page_loads_is_published_and_material_s_unused_bundle_is_not(flagship: Project):
+    """hooks/asset_hash.py leaves Material's scripts and stylesheets out: no page may need them."""
+    site = flagship.site.resolve()
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 20
+    for page in pages:
+        parser = _Loads()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for url in parser.loads:
+            parts = urlsplit(url)
+            if parts.scheme or parts.netloc or url.startswith("data:"):
+                continue  # another host is the site check's business (policysite/external_hosts.py)
+            base = site if parts.path.startswith("/") else page.parent
+            target = (base / unquote(parts.path).lstrip("/")).resolve()
+            assert target.is_relative_to(site) and target.is_file(), f"{page.relative_to(site)} loads {url}, which is not published"
+    assert not list(site.glob("assets/javascripts/bundle.*")) and not list(site.glob("assets/javascripts/lunr"))
+    assert not list(site.glob("assets/stylesheets/main.*")) and not list(site.glob("assets/stylesheets/palette.*"))
+    assert list(site.glob("assets/stylesheets/policy.*.css"))  # the site's own stylesheet stays

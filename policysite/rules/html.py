@@ -326,12 +326,20 @@ def _markdown() -> markdown.Markdown:
     return _converter().reset()
 
 
+@lru_cache(maxsize=1024)
+def _converted(masked: str) -> str:
+    """The HTML Markdown makes of a section: a function of its text alone (the converter is reset before each),
+    remembered because the test suite and `make serve` judge the same sections again and again."""
+    html: str = _markdown().convert(masked)
+    return html
+
+
 def _rendered(document: Document, scan: _Scan, hidden: set[int]) -> None:
     """Add what only the rendered HTML shows (links and attributes Markdown wrote) at the line that wrote it."""
     masked = mask(document.text.source)[0].replace(PLACEHOLDER, _FILLED)
     parser = _RenderedParser()
     try:
-        parser.feed(_markdown().convert(masked))
+        parser.feed(_converted(masked))
         parser.close()
     except AssertionError:
         pass  # the same markup, reported by the pass over the section as written
