@@ -10,7 +10,7 @@ from typing import NoReturn
 
 from .findings import PolicyError, Severity
 from .internal_errors import debugging, internal_error
-from .judge import judge
+from .judge import judge, stages
 from .document_releases import document_preview_notes
 from . import report, site_config
 
@@ -24,13 +24,17 @@ def _check(args: argparse.Namespace) -> int:
     # `check` judges what `build` will: mkdocs.yml's languages against data/policy.yml too.
     built = site_config.configured_languages(config) if config.is_file() else None
     try:
-        policy = judge(root, site_languages=built, config_file=config if built is not None else None)
+        # Every finding comes from load, check and resolve; the plan (the pages and files a build writes) adds
+        # none, so `check`, run by editors and the pre-commit hook, stops before it.
+        judged = stages(root, site_languages=built, config_file=config if built is not None else None)
     except PolicyError as error:
         if args.format != "text":
             print(report.render(error.findings, args.format))
         else:
             print(error, file=sys.stderr)
         return 1
+    policy = judged.resolved
+    policy.warnings = judged.warnings
     # `make publish` refuses the archive's notices; a list's unconfirmed values are shown and never block.
     notices = list(policy.archive.notices) + [f for f in policy.warnings if f.severity == Severity.NOTICE]
     if args.format != "text":
