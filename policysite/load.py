@@ -113,14 +113,26 @@ def _read_language(policy: Policy, language: Language) -> list[Finding]:
         findings.append(Finding(_display(policy, index), 0, "page.missing",
                                 f"the {language.name} page file is missing",
                                 "create it with front matter `title:`; the build fills it from sections/"))
-    declared = {section.id for section in policy.sections}
-    for section in policy.sections:
-        path = folder / "sections" / f"{section.id}.md"
+    findings += read_section_files(policy, policy.sections, language, folder / "sections", policy.texts)
+    return findings
+
+
+def read_section_files(policy: Policy, sections: list[Section], language: Language, folder: Path,
+                       texts: dict[tuple[str, str], SectionText], document: str | None = None) -> list[Finding]:
+    """Each declared section's file in ``folder`` read into ``texts``; a missing or undeclared file is a finding.
+
+    ``document`` is the id of the document the sections make (children's rules, terms: policysite.prose),
+    None for the policy: the findings say where the sections are declared.
+    """
+    findings: list[Finding] = []
+    for section in sections:
+        path = folder / f"{section.id}.md"
         shown = _display(policy, path)
         if not path.exists() and not path.is_symlink():
-            findings.append(Finding(shown, 0, "section.missing",
-                                    f"section `{section.id}` has no {language.name} text",
-                                    f"write {shown}, translating the section from the default language"))
+            whose = f"section `{section.id}`" + (f" of document `{document}`" if document else "")
+            also = f" (or remove `{section.id}` from its `sections:` in data/site.yml)" if document else ""
+            findings.append(Finding(shown, 0, "section.missing", f"{whose} has no {language.name} text",
+                                    f"write {shown}, translating the section from the default language{also}"))
             continue
         if not at_home(policy, path):
             continue  # reported once for every link under docs/ (_links_outside)
@@ -130,13 +142,19 @@ def _read_language(policy: Policy, language: Language) -> list[Finding]:
             continue
         text, problems = parse_heading(section, language.code, shown, source)
         findings += problems
-        policy.texts[(language.code, section.id)] = text
-    if (folder / "sections").is_dir():
-        for path in sorted((folder / "sections").glob("*.md")):
-            if path.stem not in declared:
-                findings.append(Finding(_display(policy, path), 0, "section.undeclared",
-                                        "this section file is not listed in data/policy.yml, so it would not be published",
-                                        f"add `- {{id: {path.stem}, role: …}}` under sections in data/policy.yml, or delete the file"))
+        texts[(language.code, section.id)] = text
+    declared = {section.id for section in sections}
+    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+        if path.stem in declared:
+            continue
+        if document is None:
+            problem = "this section file is not listed in data/policy.yml, so it would not be published"
+            fix = f"add `- {{id: {path.stem}, role: …}}` under sections in data/policy.yml, or delete the file"
+        else:
+            problem = (f"this section file is not listed under document `{document}` in data/site.yml, so it "
+                       "would not be published")
+            fix = f"add `{path.stem}` to the `sections:` of `{document}` in data/site.yml, or delete the file"
+        findings.append(Finding(_display(policy, path), 0, "section.undeclared", problem, fix))
     return findings
 
 

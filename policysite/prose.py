@@ -15,14 +15,13 @@ profile of the document's kind (policysite.rules.profiles).
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import Any
 
 from . import placeholders
 from .assemble import assemble_page, contents_list
 from .documents import PROSE_KINDS, Document, read_documents
 from .findings import Finding
-from .load import at_home, parse_heading, read_section
+from .load import read_section_files
 from .model import UNNUMBERED_ROLES, Language, Policy, Section, SectionText
 
 SECTIONS_DIR = "sections"
@@ -87,41 +86,11 @@ def as_policy(policy: Policy, prose: Prose) -> Policy:
                    contexts=prose.contexts or policy.contexts, kind=prose.document.kind)
 
 
-def _display(policy: Policy, path: Path) -> str:
-    return path.relative_to(policy.root).as_posix()
-
-
 def _read_language(policy: Policy, prose: Prose, language: Language) -> list[Finding]:
     findings: list[Finding] = []
     document = prose.document
     where = policy.docs_dir / folder(document, language.code)
-    for section in prose.sections:
-        path = where / f"{section.id}.md"
-        shown = _display(policy, path)
-        if not path.exists() and not path.is_symlink():
-            findings.append(Finding(shown, 0, "section.missing",
-                                    f"section `{section.id}` of document `{document.id}` has no {language.name} text",
-                                    f"write {shown}, translating the section from the default language "
-                                    f"(or remove `{section.id}` from its `sections:` in data/site.yml)"))
-            continue
-        if not at_home(policy, path):
-            continue  # reported once for every link under docs/ (load._links_outside)
-        source, problems = read_section(path, shown)
-        findings += problems
-        if source is None:
-            continue
-        text, problems = parse_heading(section, language.code, shown, source)
-        findings += problems
-        prose.texts[(language.code, section.id)] = text
-    declared = {section.id for section in prose.sections}
-    if where.is_dir():
-        for path in sorted(where.glob("*.md")):
-            if path.stem not in declared:
-                findings.append(Finding(_display(policy, path), 0, "section.undeclared",
-                                        f"this section file is not listed under document `{document.id}` in "
-                                        "data/site.yml, so it would not be published",
-                                        f"add `{path.stem}` to the `sections:` of `{document.id}` in data/site.yml, "
-                                        "or delete the file"))
+    findings += read_section_files(policy, prose.sections, language, where, prose.texts, document.id)
     return findings
 
 
