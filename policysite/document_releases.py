@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from .archive.documents import DocumentArchive
 from .archive.frozen import FrozenText, normalise
+from .archive.store import PolicyVersion
 from .data import DataSet
 from .document_pages import document_markdown
 from .documents import DATA_FILE, Document
@@ -58,17 +59,21 @@ def never_released_notices(data: DataSet, archives: dict[str, DocumentArchive]) 
     return findings
 
 
-def unreleased_document_findings(policy: Policy) -> list[Finding]:
-    """For publishing (`make publish`): each released document's text must be its last release, byte for byte."""
+def _unreleased(policy: Policy) -> list[tuple[DocumentArchive, PolicyVersion, str]]:
+    """Each released document whose text differs from its last release: its archive, that release, and the names
+    of the languages that differ."""
     if policy.archive is None:
         return []
-    findings = []
     archives: dict[str, DocumentArchive] = policy.archive.documents
-    for archive in archives.values():
-        if not archive.unreleased:
-            continue
-        document, latest = archive.document, archive.versions[-1]
-        names = ", ".join(policy.language(code).name for code in archive.unreleased)
+    return [(archive, archive.versions[-1], ", ".join(policy.language(code).name for code in archive.unreleased))
+            for archive in archives.values() if archive.unreleased]
+
+
+def unreleased_document_findings(policy: Policy) -> list[Finding]:
+    """For publishing (`make publish`): each released document's text must be its last release, byte for byte."""
+    findings = []
+    for archive, latest, names in _unreleased(policy):
+        document = archive.document
         path, line = _where(policy, archive)
         code = archive.unreleased[0]
         first = _first_change(policy, archive, code)
@@ -85,15 +90,8 @@ def unreleased_document_findings(policy: Policy) -> list[Finding]:
 
 def document_preview_notes(policy: Policy) -> list[str]:
     """One line per document for `make build` and `make check` when its text differs from its last release."""
-    if policy.archive is None:
-        return []
     notes = []
-    archives: dict[str, DocumentArchive] = policy.archive.documents
-    for archive in archives.values():
-        if not archive.unreleased:
-            continue
-        latest = archive.versions[-1]
-        names = ", ".join(policy.language(code).name for code in archive.unreleased)
+    for archive, latest, names in _unreleased(policy):
         notes.append(f"Note: the text of {_name(archive.document)} in {names} differs from its version "
                      f"{latest.version} (effective {latest.effective}), the last release; this build shows the "
                      f"edits, and `make publish` refuses them until `make release DOC={archive.document.id}` "
