@@ -430,6 +430,7 @@ def test_a_crash_in_the_command_is_one_internal_error_line(monkeypatch: pytest.M
         raise KeyError("policy")
 
     monkeypatch.setattr(cli, "judge", broken)
+    monkeypatch.setattr(cli, "stages", broken)  # what `check` calls since it stops before the site plan
     monkeypatch.delenv("POLICYSITE_DEBUG", raising=False)
     assert cli.main(["--root", str(fresh.root), "check"]) == 70
     err = capsys.readouterr().err.strip()
