@@ -74,9 +74,8 @@ def axe_source() -> str:
     return AXE.read_text(encoding="utf-8")
 
 
-def _axe(page, source: str) -> list[dict]:
-    """Serious and critical violations, each with the first offending elements."""
-    page.evaluate(source)
+def _axe(page) -> list[dict]:
+    """Serious and critical violations, each with the first offending elements (axe-core already in the page)."""
     result = page.evaluate("""async () => {
         const r = await axe.run(document, {resultTypes: ['violations']});
         return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
@@ -91,31 +90,63 @@ def _overflow(page) -> int:
     return page.evaluate("document.scrollingElement.scrollWidth - document.documentElement.clientWidth")
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
-@pytest.mark.parametrize("width", WIDTHS)
-def test_every_page_kind_fits_and_has_no_serious_accessibility_violation(browser, served, axe_source,  # noqa: F811
-                                                                         width, scheme):
-    visit = Visit(browser, viewport={"width": width, "height": 800 if width > 400 else 667},
-                  color_scheme=scheme, is_mobile=width < 400, has_touch=width < 400)
-    problems = []
+# Each page is loaded once per width and checked in both schemes: the colours follow the reader's system through
+# the stylesheets' `prefers-color-scheme` media queries alone (no script picks a palette at load: see
+# test_browser_csp.py::test_colours_follow_the_reader_under_the_csp), so switching the emulated scheme on the loaded
+# page restyles it exactly as a page opened in that scheme. Loading and injecting axe-core once for both schemes
+# halves the slowest module's page loads; every page, width and scheme is still measured and run through axe, and
+# each (width, scheme) keeps its own test, which reports that scheme's problems.
+BACKGROUNDS = {"light": "rgb(255, 255, 255)", "dark": "rgb(22, 24, 27)"}
+
+
+@pytest.fixture(scope="module")
+def problems_at(browser, served, axe_source):  # noqa: F811
+    """width → {scheme: problems, "blocked": requests blocked}, each width checked once (on first use) for the module."""
+    checked: dict[int, dict[str, list[str]]] = {}
+
+    def check(width: int) -> dict[str, list[str]]:
+        if width not in checked:
+            checked[width] = _check_every_page_kind(browser, served, axe_source, width)
+        return checked[width]
+    return check
+
+
+def _check_every_page_kind(chromium, served: str, axe_source: str, width: int) -> dict[str, list[str]]:
+    visit = Visit(chromium, viewport={"width": width, "height": 800 if width > 400 else 667},
+                  color_scheme=SCHEMES[0], is_mobile=width < 400, has_touch=width < 400)
+    problems: dict[str, list[str]] = {scheme: [] for scheme in SCHEMES}
     try:
         for language, root in LANGUAGES.items():
             for kind, path in KINDS:
-                url = served + root + path
-                visit.page.goto(url, wait_until="load")
-                where = f"{kind} ({language}) at {width}px {scheme}"
-                if (wide := _overflow(visit.page)) > 0:
-                    problems.append(f"{where}: the page scrolls {wide}px sideways")
-                for violation in _axe(visit.page, axe_source):
-                    problems.append(f"{where}: {violation['impact']} {violation['id']} ({violation['help']}): "
-                                    + " | ".join(violation["nodes"]))
-                if width == 375 and scheme == "light":
-                    ARTIFACTS.mkdir(exist_ok=True)
-                    visit.page.screenshot(path=str(ARTIFACTS / f"a11y-{kind}-{language}-{width}.png"))
+                visit.page.goto(served + root + path, wait_until="load")
+                visit.page.evaluate(axe_source)
+                for scheme in SCHEMES:
+                    visit.page.emulate_media(color_scheme=scheme)
+                    where = f"{kind} ({language}) at {width}px {scheme}"
+                    # The switch took: the page wears the scheme's colours.
+                    background = visit.page.evaluate("getComputedStyle(document.body).backgroundColor")
+                    if background != BACKGROUNDS[scheme]:
+                        problems[scheme].append(f"{where}: the page's background is {background}, "
+                                                f"not the scheme's {BACKGROUNDS[scheme]}")
+                    if (wide := _overflow(visit.page)) > 0:
+                        problems[scheme].append(f"{where}: the page scrolls {wide}px sideways")
+                    for violation in _axe(visit.page):
+                        problems[scheme].append(f"{where}: {violation['impact']} {violation['id']} "
+                                                f"({violation['help']}): " + " | ".join(violation["nodes"]))
+                    if width == 375 and scheme == "light":
+                        ARTIFACTS.mkdir(exist_ok=True)
+                        visit.page.screenshot(path=str(ARTIFACTS / f"a11y-{kind}-{language}-{width}.png"))
     finally:
         visit.close()
-    assert not problems, "\n".join(problems)
-    assert not visit.blocked, visit.blocked
+    return {**problems, "blocked": visit.blocked}
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("width", WIDTHS)
+def test_every_page_kind_fits_and_has_no_serious_accessibility_violation(problems_at, width, scheme):
+    checked = problems_at(width)
+    assert not checked[scheme], "\n".join(checked[scheme])
+    assert not checked["blocked"], checked["blocked"]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

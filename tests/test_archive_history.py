@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 
+import inprocess_support
 from archive_support import edit_text, release, run, summary_args
 from conftest import Project, copy_project, git
 from policysite import PolicyError
@@ -89,10 +90,12 @@ def refusal_lines(output: str) -> list[str]:
 
 
 def publish(project: Project, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "policysite", "--root", str(project.root), "build", "--site-dir",
-                           "site", "--require-release", *args], capture_output=True, text=True,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "POLICYSITE_TODAY": TODAY.isoformat(),
-                               **(env or {})})
+    """`make publish`'s command, run in this process with ``env`` as its environment (tests/inprocess_support.py):
+    git is found, or not, on that environment's PATH as the command's child would find it."""
+    arguments = ["--root", str(project.root), "build", "--site-dir", "site", "--require-release", *args]
+    code, out, err = inprocess_support.run_policysite(
+        arguments, {**os.environ, "NO_MKDOCS_2_WARNING": "1", "POLICYSITE_TODAY": TODAY.isoformat(), **(env or {})})
+    return subprocess.CompletedProcess([sys.executable, "-m", "policysite", *arguments], code, out, err)
 
 
 # --- history -------------------------------------------------------------------------------------------------------
